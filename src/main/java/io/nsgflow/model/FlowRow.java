@@ -1,0 +1,178 @@
+package io.nsgflow.model;
+
+/**
+ * One decoded flow tuple with its context. Decoders fill one instance in place and hand it on, so
+ * that decoding allocates nothing per tuple: a consumer that keeps anything must copy the fields
+ * it needs before returning.
+ *
+ * <p>Addresses use {@link IpAddress}'s two-long form. Counters that the tuple leaves empty (every
+ * version-1 tuple, version-2 {@code B} tuples) are {@link #ABSENT}.
+ */
+public final class FlowRow {
+    /** The value of a counter the tuple does not carry. */
+    public static final long ABSENT = -1;
+
+    private FlowContext context;
+    private long timeMillis;
+    private long srcHi;
+    private long srcLo;
+    private long dstHi;
+    private long dstLo;
+    private int srcPort;
+    private int dstPort;
+    private int protocol;
+    private Direction direction;
+    private Action action;
+    private FlowState state;
+    private String encryption;
+    private long packetsSrcToDst;
+    private long bytesSrcToDst;
+    private long packetsDstToSrc;
+    private long bytesDstToSrc;
+
+    public FlowContext context() {
+        return context;
+    }
+
+    public void setContext(FlowContext context) {
+        this.context = context;
+    }
+
+    /** Milliseconds since the epoch, UTC. */
+    public long timeMillis() {
+        return timeMillis;
+    }
+
+    public long srcHi() {
+        return srcHi;
+    }
+
+    public long srcLo() {
+        return srcLo;
+    }
+
+    public long dstHi() {
+        return dstHi;
+    }
+
+    public long dstLo() {
+        return dstLo;
+    }
+
+    public int srcPort() {
+        return srcPort;
+    }
+
+    public int dstPort() {
+        return dstPort;
+    }
+
+    /** IANA protocol number; see {@link Protocol}. */
+    public int protocol() {
+        return protocol;
+    }
+
+    public Direction direction() {
+        return direction;
+    }
+
+    public Action action() {
+        return action;
+    }
+
+    /** Null for NSG version-1 tuples. */
+    public FlowState state() {
+        return state;
+    }
+
+    /** VNet only; null otherwise. */
+    public String encryption() {
+        return encryption;
+    }
+
+    public long packetsSrcToDst() {
+        return packetsSrcToDst;
+    }
+
+    public long bytesSrcToDst() {
+        return bytesSrcToDst;
+    }
+
+    public long packetsDstToSrc() {
+        return packetsDstToSrc;
+    }
+
+    public long bytesDstToSrc() {
+        return bytesDstToSrc;
+    }
+
+    /** Packets in both directions, treating absent counters as zero. */
+    public long packets() {
+        return Math.max(packetsSrcToDst, 0) + Math.max(packetsDstToSrc, 0);
+    }
+
+    /** Bytes in both directions, treating absent counters as zero. */
+    public long bytes() {
+        return Math.max(bytesSrcToDst, 0) + Math.max(bytesDstToSrc, 0);
+    }
+
+    public boolean hasCounters() {
+        return packetsSrcToDst != ABSENT;
+    }
+
+    /** True when this tuple starts a connection: {@code B}, a VNet deny, or any stateless v1 tuple. */
+    public boolean isBegin() {
+        return state == null || state == FlowState.BEGIN || state == FlowState.DENY;
+    }
+
+    public void setTime(long timeMillis) {
+        this.timeMillis = timeMillis;
+    }
+
+    public void setSource(long hi, long lo, int port) {
+        this.srcHi = hi;
+        this.srcLo = lo;
+        this.srcPort = port;
+    }
+
+    public void setDestination(long hi, long lo, int port) {
+        this.dstHi = hi;
+        this.dstLo = lo;
+        this.dstPort = port;
+    }
+
+    public void setProtocol(int protocol) {
+        this.protocol = protocol;
+    }
+
+    public void setDecision(Direction direction, Action action, FlowState state) {
+        this.direction = direction;
+        this.action = action;
+        this.state = state;
+    }
+
+    public void setEncryption(String encryption) {
+        this.encryption = encryption;
+    }
+
+    public void setCounters(long packetsSrcToDst, long bytesSrcToDst, long packetsDstToSrc, long bytesDstToSrc) {
+        this.packetsSrcToDst = packetsSrcToDst;
+        this.bytesSrcToDst = bytesSrcToDst;
+        this.packetsDstToSrc = packetsDstToSrc;
+        this.bytesDstToSrc = bytesDstToSrc;
+    }
+
+    /** A copy detached from the decoder's instance, for consumers that keep rows (tests, buffers). */
+    public FlowRow copy() {
+        FlowRow c = new FlowRow();
+        c.context = context;
+        c.timeMillis = timeMillis;
+        c.setSource(srcHi, srcLo, srcPort);
+        c.setDestination(dstHi, dstLo, dstPort);
+        c.protocol = protocol;
+        c.setDecision(direction, action, state);
+        c.encryption = encryption;
+        c.setCounters(packetsSrcToDst, bytesSrcToDst, packetsDstToSrc, bytesDstToSrc);
+        return c;
+    }
+}
