@@ -1,0 +1,68 @@
+package io.nsgflow.diag;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Everything nsgflow tells the user about its input, on stderr, one line each. Shared by all
+ * threads; lines are written whole. Problems (something was skipped) decide the exit code;
+ * warnings (something looks inconsistent but nothing was lost) do not.
+ */
+public final class Diagnostics {
+    /** How many problem lines one input may print before the rest are only counted. */
+    public static final int LINES_PER_INPUT = 20;
+
+    private final Writer err;
+    private final boolean strict;
+    private final Map<Problem, Long> counts = new EnumMap<>(Problem.class);
+    private long warnings;
+
+    public Diagnostics(Writer err, boolean strict) {
+        this.err = err;
+        this.strict = strict;
+    }
+
+    /** The problem and warning reporter for one input, named as the user named it. */
+    public FileDiagnostics forInput(String name) {
+        return new FileDiagnostics(this, name);
+    }
+
+    synchronized void count(Problem kind, String line) {
+        counts.merge(kind, 1L, Long::sum);
+        if (strict) {
+            throw new StrictStop(line);
+        }
+    }
+
+    synchronized void countWarning() {
+        warnings++;
+    }
+
+    /** Writes one line to stderr and flushes, so diagnostics appear as they happen. */
+    public synchronized void print(String line) {
+        try {
+            err.write("nsgflow: ");
+            err.write(line);
+            err.write(System.lineSeparator());
+            err.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public synchronized boolean anyProblem() {
+        return !counts.isEmpty();
+    }
+
+    /** Problems by kind, in the enum's order. */
+    public synchronized Map<Problem, Long> problemCounts() {
+        return new EnumMap<>(counts);
+    }
+
+    public synchronized long warningCount() {
+        return warnings;
+    }
+}
