@@ -1,0 +1,116 @@
+package io.nsgflow.source;
+
+import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+
+/**
+ * Turns the paths on the command line into inputs: a file as it is, a folder walked recursively
+ * (following links, with loops detected) for flow-log blobs, {@code -} for standard input, and
+ * standard input when no path is given. Within a folder, blobs are sorted by path, so the order
+ * of output never depends on the file system; across arguments, the user's order is kept.
+ */
+public final class InputExpander {
+    /** Names a walked folder's files must end with; a file named on the command line is always read. */
+    private static final List<String> BLOB_SUFFIXES = List.of(".json", ".json.gz", ".jsonl", ".ndjson", ".log", ".gz");
+
+    private InputExpander() {
+    }
+
+    /**
+     * @param unreadable told of each path that cannot be read, with the reason
+     */
+    public static List<InputSource> expand(List<String> args, BiConsumer<String, String> unreadable) {
+        List<InputSource> inputs = new ArrayList<>();
+        if (args.isEmpty()) {
+            inputs.add(InputSource.stdin());
+        }
+        for (String arg : args) {
+            if ("-".equals(arg)) {
+                inputs.add(InputSource.stdin());
+                continue;
+            }
+            Path path = Path.of(arg);
+            if (Files.isDirectory(path)) {
+                inputs.addAll(walk(path, unreadable));
+            } else if (Files.isRegularFile(path)) {
+                inputs.add(InputSource.file(path));
+            } else if (Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {
+                unreadable.accept(arg, "broken symbolic link");
+            } else if (!Files.exists(path)) {
+                unreadable.accept(arg, "no such file or directory");
+            } else {
+                unreadable.accept(arg, "not a regular file or directory");
+            }
+        }
+        return inputs;
+    }
+
+    private static List<InputSource> walk(Path root, BiConsumer<String, String> unreadable) {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isSymbolicLink()) {
+                        // links are followed, so a link seen as itself points nowhere
+                        unreadable.accept(file.toString(), "broken symbolic link");
+                    } else if (attrs.isRegularFile() && isBlobName(file)) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    unreadable.accept(file.toString(), reason(e));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            unreadable.accept(root.toString(), reason(e));
+        }
+        found.sort(null);
+        List<InputSource> inputs = new ArrayList<>(found.size());
+        for (Path p : found) {
+            inputs.add(InputSource.file(p));
+        }
+        return inputs;
+    }
+
+    static boolean isBlobName(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        for (String suffix : BLOB_SUFFIXES) {
+            if (name.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A short, user-facing reason for a failed file-system operation. */
+    public static String reason(IOException e) {
+        if (e instanceof FileSystemLoopException) {
+            return "symbolic link loop; not followed";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file (a broken symbolic link?)";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+}
