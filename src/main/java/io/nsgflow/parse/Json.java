@@ -1,0 +1,23 @@
+package io.nsgflow.parse;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+
+/** The one {@link JsonFactory} nsgflow reads with, and the limits it enforces on input. */
+public final class Json {
+    /** Deeper than any flow log (they nest seven levels); deeper input is hostile or broken. */
+    public static final int MAX_NESTING = 64;
+    /** Tuples are about 60 characters; even free-text fields of other categories stay far below. */
+    public static final int MAX_STRING = 1 << 20;
+
+    public static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING)
+                    .maxStringLength(MAX_STRING)
+                    .maxNumberLength(100)
+                    .build())
+            .build();
+
+    private Json() {
+    }
+}
