@@ -1,0 +1,229 @@
+package io.nsgflow.decode;
+
+import io.nsgflow.diag.FileDiagnostics;
+import io.nsgflow.diag.Problem;
+import io.nsgflow.model.FlowContext;
+import io.nsgflow.model.FlowRow;
+import io.nsgflow.model.LogFormat;
+import io.nsgflow.parse.RawRecord;
+import io.nsgflow.model.Macs;
+import io.nsgflow.source.PathMetadata;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Turns the records of one input into flow rows. The format is told apart per record (real blobs
+ * mix NSG versions 1 and 2 within an hour, and folders mix NSG and VNet logs): by its shape
+ * ({@code properties.flows} or {@code flowRecords}), then by {@code Version}, then, when the
+ * version is missing, by each tuple's field count. A bad tuple is reported and skipped alone.
+ */
+public final class RecordDecoder {
+    private static final String NSG_CATEGORY = "NetworkSecurityGroupFlowEvent";
+    private static final String VNET_CATEGORY = "FlowLogFlowEvent";
+    /** What other categories that share the records envelope are, for a clearer message. */
+    private static final Map<String, String> OTHER_CATEGORIES = Map.of(
+            "networksecuritygroupevent", "an NSG event log",
+            "networksecuritygrouprulecounter", "an NSG rule counter log",
+            "applicationgatewayaccesslog", "an Application Gateway access log",
+            "applicationgatewayperformancelog", "an Application Gateway performance log",
+            "applicationgatewayfirewalllog", "an Application Gateway firewall log",
+            "azurefirewallnetworkrule", "an Azure Firewall log",
+            "azurefirewallapplicationrule", "an Azure Firewall log");
+
+    private final NsgTupleDecoder nsgV1 = new NsgTupleDecoder(1);
+    private final NsgTupleDecoder nsgV2 = new NsgTupleDecoder(2);
+    private final VnetTupleDecoder vnet = new VnetTupleDecoder();
+    private final FlowRow row = new FlowRow();
+    private final String source;
+    private final PathMetadata pathMeta;
+    private final FileDiagnostics diag;
+    private final Consumer<FlowRow> sink;
+    private final ContextCheck check;
+    private long flowRecords;
+    private long tuples;
+    private String lastId;
+    private ResourceId lastParsed = ResourceId.NONE;
+
+    public RecordDecoder(String source, PathMetadata pathMeta, FileDiagnostics diag, Consumer<FlowRow> sink) {
+        this.source = source;
+        this.pathMeta = pathMeta;
+        this.diag = diag;
+        this.sink = sink;
+        this.check = new ContextCheck(pathMeta, diag);
+    }
+
+    /** Flow-log records decoded so far (records of other categories and unsupported versions excluded). */
+    public long flowRecords() {
+        return flowRecords;
+    }
+
+    /** Tuples read so far, good and bad. */
+    public long tuples() {
+        return tuples;
+    }
+
+    public void decode(RawRecord rec) {
+        String where = "record " + rec.index();
+        for (String problem : rec.problems()) {
+            diag.problem(Problem.BAD_RECORD, where, problem);
+        }
+        boolean vnetShape = rec.hasVnetFlows() || VNET_CATEGORY.equalsIgnoreCase(rec.category());
+        boolean nsgShape = rec.hasNsgFlows() || NSG_CATEGORY.equalsIgnoreCase(rec.category());
+        if (vnetShape && rec.hasVnetFlows()) {
+            decodeVnet(rec, where);
+        } else if (nsgShape && rec.hasNsgFlows()) {
+            decodeNsg(rec, where);
+        } else if (vnetShape || nsgShape) {
+            diag.problem(Problem.BAD_RECORD, where, "flow-log record without "
+                    + (vnetShape ? "'flowRecords.flows'" : "'properties.flows'") + "; skipped");
+        } else {
+            diag.problemOnce(Problem.NOT_FLOW_LOG, where, notFlowLog(rec.category()));
+        }
+    }
+
+    private static String notFlowLog(String category) {
+        if (category == null) {
+            return "not a flow-log record (no 'properties.flows', no 'flowRecords', no category); skipped";
+        }
+        String what = OTHER_CATEGORIES.get(category.toLowerCase(Locale.ROOT));
+        return "not a flow log: category '" + category + "'" + (what == null ? "" : " is " + what) + "; skipped";
+    }
+
+    private void decodeNsg(RawRecord rec, String where) {
+        int version = rec.nsgVersion();
+        if (version != 1 && version != 2 && version != -1) {
+            diag.problemOnce(Problem.UNSUPPORTED_VERSION, where, "NSG flow log Version " + describe(version)
+                    + " is not supported (nsgflow reads versions 1 and 2); record skipped");
+            return;
+        }
+        flowRecords++;
+        ResourceId id = resourceId(rec.resourceId(), "NETWORKSECURITYGROUPS");
+        String subscription = first(id.subscription(), pathMeta.subscription());
+        String group = first(id.resourceGroup(), pathMeta.resourceGroup());
+        String nsg = first(id.nameAfter(), pathMeta.nsg());
+        String recordMac = first(Macs.normalize(rec.macAddress()), pathMeta.mac());
+        check.nsg(id, rec);
+        for (RawRecord.Group g : rec.groups()) {
+            String mac = first(Macs.normalize(g.mac()), recordMac);
+            FlowContext v1 = null;
+            FlowContext v2 = null;
+            for (int t = g.firstTuple(); t < g.endTuple(); t++) {
+                int tupleVersion = version != -1 ? version : versionByFields(rec, t);
+                FlowContext context;
+                if (tupleVersion == 1) {
+                    v1 = v1 != null ? v1 : new FlowContext(source, rec.index(), LogFormat.NSG_V1, 1,
+                            subscription, group, nsg, g.rule(), mac, null, null, null);
+                    context = v1;
+                } else {
+                    v2 = v2 != null ? v2 : new FlowContext(source, rec.index(), LogFormat.NSG_V2, 2,
+                            subscription, group, nsg, g.rule(), mac, null, null, null);
+                    context = v2;
+                }
+                emit(rec, t, tupleVersion == 1 ? nsgV1 : nsgV2, context, where);
+            }
+        }
+    }
+
+    /** Version 1 tuples have 8 fields, version 2 tuples 13; anything else is decoded as 2 and rejected there. */
+    private static int versionByFields(RawRecord rec, int tuple) {
+        char[] chars = rec.chars();
+        int start = rec.tupleStart(tuple);
+        int commas = 0;
+        for (int i = start; i < start + rec.tupleLength(tuple); i++) {
+            if (chars[i] == ',') {
+                commas++;
+            }
+        }
+        return commas == 7 ? 1 : 2;
+    }
+
+    private void decodeVnet(RawRecord rec, String where) {
+        int version = rec.vnetVersion();
+        if (version != 4 && version != -1) {
+            diag.problemOnce(Problem.UNSUPPORTED_VERSION, where, "VNet flowLogVersion " + describe(version)
+                    + " is not supported (nsgflow reads version 4); record skipped");
+            return;
+        }
+        flowRecords++;
+        ResourceId target = ResourceId.parse(rec.targetResourceId(), null);
+        ResourceId flowLogId = resourceId(rec.flowLogResourceId(), "FLOWLOGS");
+        String subscription = first(first(target.subscription(), flowLogId.subscription()), pathMeta.subscription());
+        String targetName = targetName(rec.targetResourceId());
+        String flowLog = first(flowLogId.nameAfter(), pathMeta.flowLog());
+        String mac = first(Macs.normalize(rec.macAddress()), pathMeta.mac());
+        check.vnet(flowLogId, rec);
+        for (RawRecord.Group g : rec.groups()) {
+            String nsg = ResourceId.parse(g.aclId(), "NETWORKSECURITYGROUPS").nameAfter();
+            FlowContext context = new FlowContext(source, rec.index(), LogFormat.VNET, 4,
+                    subscription, target.resourceGroup(), nsg, g.rule(), mac, g.aclId(), targetName, flowLog);
+            for (int t = g.firstTuple(); t < g.endTuple(); t++) {
+                emit(rec, t, vnet, context, where);
+            }
+        }
+    }
+
+    private void emit(RawRecord rec, int tuple, TupleDecoder decoder, FlowContext context, String where) {
+        tuples++;
+        char[] chars = rec.chars();
+        int start = rec.tupleStart(tuple);
+        int len = rec.tupleLength(tuple);
+        try {
+            decoder.decode(chars, start, len, row);
+        } catch (TupleException e) {
+            diag.problem(Problem.BAD_TUPLE, where + " tuple " + tuple,
+                    "\"" + new String(chars, start, Math.min(len, 200)) + "\": " + e.getMessage() + "; tuple skipped");
+            return;
+        }
+        row.setContext(context);
+        sink.accept(row);
+    }
+
+    /** The resource ID of the record, parsed once per distinct ID (it repeats for every record of a blob). */
+    private ResourceId resourceId(String id, String type) {
+        if (id == null) {
+            return ResourceId.NONE;
+        }
+        if (!id.equals(lastId)) {
+            lastId = id;
+            lastParsed = ResourceId.parse(id, type);
+        }
+        return lastParsed;
+    }
+
+    /**
+     * The target's name path below its provider: {@code VNET} for a virtual network,
+     * {@code VNET/SUBNET} for a subnet, {@code NIC} for a network interface.
+     */
+    static String targetName(String targetResourceId) {
+        if (targetResourceId == null) {
+            return null;
+        }
+        String[] parts = targetResourceId.split("/");
+        int provider = -1;
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i].equalsIgnoreCase("PROVIDERS")) {
+                provider = i;
+            }
+        }
+        if (provider < 0 || provider + 3 >= parts.length) {
+            return targetResourceId;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = provider + 3; i < parts.length; i += 2) {
+            if (sb.length() > 0) {
+                sb.append('/');
+            }
+            sb.append(parts[i]);
+        }
+        return sb.toString();
+    }
+
+    private static String describe(int version) {
+        return version == -2 ? "(not a number)" : Integer.toString(version);
+    }
+
+    private static String first(String a, String b) {
+        return a != null ? a : b;
+    }
+}

@@ -1,0 +1,47 @@
+package io.nsgflow.decode;
+
+import io.nsgflow.model.Action;
+import io.nsgflow.model.Direction;
+import io.nsgflow.model.Encryption;
+import io.nsgflow.model.FlowRow;
+import io.nsgflow.model.FlowState;
+
+/**
+ * VNet flow-log tuples, thirteen fields:
+ * {@code time,srcIp,dstIp,srcPort,dstPort,protocolNumber,I|O,B|C|E|D,encryption,} and four
+ * counters. Unlike NSG version 2, the state is the eighth field and there is no decision letter:
+ * state {@code D} is the deny.
+ */
+public final class VnetTupleDecoder implements TupleDecoder {
+    private static final long MAX_PORT = 65_535;
+    private static final long MAX_EPOCH = 253_402_300_799_999L;
+
+    private final TupleFields fields = new TupleFields();
+
+    @Override
+    public void decode(char[] buf, int off, int len, FlowRow row) throws TupleException {
+        fields.reset(buf, off, len, 13, "VNet");
+        row.setTime(TupleFields.toMillis(fields.nextLong("timestamp", MAX_EPOCH)));
+        fields.nextIp("source IP");
+        long srcHi = fields.hi();
+        long srcLo = fields.lo();
+        fields.nextIp("destination IP");
+        long dstHi = fields.hi();
+        long dstLo = fields.lo();
+        row.setSource(srcHi, srcLo, (int) fields.nextLong("source port", MAX_PORT));
+        row.setDestination(dstHi, dstLo, (int) fields.nextLong("destination port", MAX_PORT));
+        row.setProtocol((int) fields.nextLong("protocol", 255));
+        Direction direction = NsgTupleDecoder.direction(fields, fields.nextLetter("direction"));
+        FlowState state = switch (fields.nextLetter("flow state")) {
+            case 'B' -> FlowState.BEGIN;
+            case 'C' -> FlowState.CONTINUING;
+            case 'E' -> FlowState.END;
+            case 'D' -> FlowState.DENY;
+            default -> throw fields.error("flow state", "is not B, C, E or D");
+        };
+        int encryption = fields.nextRaw("encryption");
+        row.setEncryption(Encryption.intern(fields.buffer(), encryption, fields.lastLength()));
+        fields.nextCounters(row);
+        row.setDecision(direction, state == FlowState.DENY ? Action.DENY : Action.ALLOW, state);
+    }
+}
