@@ -1,0 +1,58 @@
+package io.nsgflow.filter;
+
+import io.nsgflow.model.IpAddress;
+
+/**
+ * An address block such as {@code 10.0.0.0/8} or {@code 2001:db8::/32}; a bare address is a block
+ * of one. IPv4 blocks match IPv4 addresses only, IPv6 blocks IPv6 ones (IPv4 is held mapped into
+ * IPv6, so an IPv4 prefix is 96 bits longer).
+ */
+public final class Cidr {
+    private final long hi;
+    private final long lo;
+    private final long maskHi;
+    private final long maskLo;
+    private final String text;
+
+    private Cidr(long hi, long lo, int bits, String text) {
+        this.maskHi = bits >= 64 ? -1L : bits == 0 ? 0 : -1L << (64 - bits);
+        this.maskLo = bits <= 64 ? 0 : bits == 128 ? -1L : -1L << (128 - bits);
+        this.hi = hi & maskHi;
+        this.lo = lo & maskLo;
+        this.text = text;
+    }
+
+    /** @throws IllegalArgumentException with a message fit for the user */
+    public static Cidr parse(String text) {
+        String t = text.trim();
+        int slash = t.indexOf('/');
+        String address = slash < 0 ? t : t.substring(0, slash);
+        long[] ip = new long[2];
+        if (!IpAddress.parse(address, ip)) {
+            throw new IllegalArgumentException("'" + text + "' is not an IP address or CIDR block");
+        }
+        boolean v4 = address.indexOf(':') < 0;
+        int max = v4 ? 32 : 128;
+        int bits = max;
+        if (slash >= 0) {
+            try {
+                bits = Integer.parseInt(t.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                bits = -1;
+            }
+            if (bits < 0 || bits > max) {
+                throw new IllegalArgumentException("'" + text + "' has a prefix length outside 0-" + max);
+            }
+        }
+        return new Cidr(ip[0], ip[1], v4 ? bits + 96 : bits, t);
+    }
+
+    public boolean contains(long addressHi, long addressLo) {
+        return (addressHi & maskHi) == hi && (addressLo & maskLo) == lo;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
