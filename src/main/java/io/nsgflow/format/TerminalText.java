@@ -1,0 +1,43 @@
+package io.nsgflow.format;
+
+/**
+ * Makes text from the input safe to show on a terminal: control characters (C0, DEL, C1), which
+ * include the ESC that starts ANSI sequences, are written as visible escapes ({@code \n},
+ * {@code \x1b}), so a hostile log cannot move the cursor, recolour or retitle the terminal.
+ */
+final class TerminalText {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private TerminalText() {
+    }
+
+    static String escape(CharSequence s) {
+        int i = 0;
+        while (i < s.length() && !isControl(s.charAt(i))) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s.toString();
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isControl(c)) {
+                sb.append(c);
+            } else if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else {
+                sb.append("\\x").append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isControl(char c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+    }
+}
