@@ -1,0 +1,85 @@
+package io.nsgflow;
+
+import io.nsgflow.cli.ExitCode;
+import io.nsgflow.cli.NsgflowCommand;
+import io.nsgflow.cli.Terminal;
+import io.nsgflow.diag.StrictStop;
+import io.nsgflow.format.OutputException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** The command-line entry point. {@link #run} does everything and returns the exit code. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Writer out = new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8);
+        Writer err = new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8);
+        System.exit(run(new Terminal(out, err, System.in, System.console() != null), args));
+    }
+
+    /** Runs one command line against the given streams; the whole CLI, testable in-process. */
+    public static int run(Terminal terminal, String... args) {
+        NsgflowCommand root = new NsgflowCommand(terminal);
+        CommandLine cli = new CommandLine(root);
+        PrintWriter err = new PrintWriter(terminal.err(), true);
+        cli.setOut(new PrintWriter(terminal.out(), true));
+        cli.setErr(err);
+        cli.setUsageHelpAutoWidth(true);
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("nsgflow: " + e.getMessage());
+            CommandLine failed = e.getCommandLine();
+            err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
+            return ExitCode.USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, c, parsed) -> failure(e, root.debug(), err));
+        addExitCodes(cli);
+        return cli.execute(args);
+    }
+
+    private static int failure(Exception e, boolean debug, PrintWriter err) {
+        if (e instanceof OutputException out) {
+            if (out.isBrokenPipe()) {
+                return ExitCode.OK; // the reader has all it wanted, as with | head
+            }
+            err.println("nsgflow: cannot write output: " + out.getMessage());
+            return ExitCode.OUTPUT_FAILED;
+        }
+        if (e instanceof StrictStop) {
+            err.println("nsgflow: stopped at the first problem (--strict)");
+            return ExitCode.SKIPPED;
+        }
+        err.println("nsgflow: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+        if (debug) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(trace);
+        }
+        err.flush();
+        return ExitCode.INTERNAL_ERROR;
+    }
+
+    private static void addExitCodes(CommandLine cli) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put(" " + ExitCode.OK, "All input was read.");
+        codes.put(" " + ExitCode.SKIPPED, "Finished, but part of the input was skipped (see stderr).");
+        codes.put(" " + ExitCode.USAGE, "Usage error; nothing was read.");
+        codes.put(" " + ExitCode.NOTHING_READ, "Nothing could be read: no flow-log record in any input.");
+        codes.put(" " + ExitCode.OUTPUT_FAILED, "The output could not be written.");
+        codes.put(ExitCode.INTERNAL_ERROR + "", "Internal error (a bug: please report it with --debug output).");
+        for (CommandLine c : cli.getSubcommands().values()) {
+            c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        }
+        cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+    }
+}

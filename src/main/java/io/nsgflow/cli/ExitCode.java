@@ -1,0 +1,20 @@
+package io.nsgflow.cli;
+
+/** Every exit status nsgflow returns; the README's table mirrors this class. */
+public final class ExitCode {
+    /** All input was read. */
+    public static final int OK = 0;
+    /** Finished, but something was skipped (bad tuple, truncated file, unreadable path...). */
+    public static final int SKIPPED = 1;
+    /** The command line is wrong; nothing was read. */
+    public static final int USAGE = 2;
+    /** Nothing could be read: no flow-log record from any input. */
+    public static final int NOTHING_READ = 3;
+    /** The output could not be written (disk full...). A closed pipe ({@code | head}) is not an error. */
+    public static final int OUTPUT_FAILED = 4;
+    /** A bug in nsgflow; {@code --debug} shows the stack trace. */
+    public static final int INTERNAL_ERROR = 70;
+
+    private ExitCode() {
+    }
+}

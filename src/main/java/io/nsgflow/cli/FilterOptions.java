@@ -1,0 +1,89 @@
+package io.nsgflow.cli;
+
+import io.nsgflow.filter.Cidr;
+import io.nsgflow.filter.FlowFilter;
+import io.nsgflow.filter.Glob;
+import io.nsgflow.filter.PortRanges;
+import io.nsgflow.model.Action;
+import io.nsgflow.model.Direction;
+import io.nsgflow.model.FlowState;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The row filters every command takes. Different options AND; a repeated option ORs its values. */
+public final class FilterOptions {
+    @Option(names = "--src", split = ",", paramLabel = "CIDR", converter = Converters.CidrConverter.class,
+            description = "Source address or block (IPv4 or IPv6), e.g. 10.0.0.0/8.")
+    List<Cidr> src = new ArrayList<>();
+
+    @Option(names = "--dst", split = ",", paramLabel = "CIDR", converter = Converters.CidrConverter.class,
+            description = "Destination address or block.")
+    List<Cidr> dst = new ArrayList<>();
+
+    @Option(names = "--ip", split = ",", paramLabel = "CIDR", converter = Converters.CidrConverter.class,
+            description = "Address or block on either side.")
+    List<Cidr> ip = new ArrayList<>();
+
+    @Option(names = "--port", paramLabel = "PORTS", converter = Converters.PortsConverter.class,
+            description = "Port on either side: a list of ports and ranges, e.g. 22,3389,8000-8100.")
+    List<PortRanges> port = new ArrayList<>();
+
+    @Option(names = "--src-port", paramLabel = "PORTS", converter = Converters.PortsConverter.class,
+            description = "Source port(s).")
+    List<PortRanges> srcPort = new ArrayList<>();
+
+    @Option(names = "--dst-port", paramLabel = "PORTS", converter = Converters.PortsConverter.class,
+            description = "Destination port(s).")
+    List<PortRanges> dstPort = new ArrayList<>();
+
+    @Option(names = "--protocol", split = ",", paramLabel = "PROTO", converter = Converters.ProtocolConverter.class,
+            description = "tcp, udp, icmp, icmpv6 or a protocol number.")
+    List<Integer> protocol = new ArrayList<>();
+
+    @Option(names = "--direction", split = ",", paramLabel = "in|out", converter = Converters.DirectionConverter.class,
+            description = "Inbound or outbound, as seen by the network interface.")
+    List<Direction> direction = new ArrayList<>();
+
+    @Option(names = "--action", split = ",", paramLabel = "allow|deny", converter = Converters.ActionConverter.class,
+            description = "What the rule decided.")
+    List<Action> action = new ArrayList<>();
+
+    @Option(names = "--state", split = ",", paramLabel = "STATE", converter = Converters.StateConverter.class,
+            description = "Flow state: begin, continuing, end, deny (VNet). Version-1 rows have none.")
+    List<FlowState> state = new ArrayList<>();
+
+    @Option(names = "--rule", paramLabel = "GLOB", converter = Converters.GlobConverter.class,
+            description = "Rule name pattern (* and ?, any case), e.g. 'UserRule_*'.")
+    List<Glob> rule = new ArrayList<>();
+
+    @Option(names = "--nsg", paramLabel = "GLOB", converter = Converters.GlobConverter.class,
+            description = "NSG name pattern (* and ?, any case).")
+    List<Glob> nsg = new ArrayList<>();
+
+    @Option(names = "--mac", split = ",", paramLabel = "MAC",
+            description = "Network interface MAC, with or without separators.")
+    List<String> mac = new ArrayList<>();
+
+    @Option(names = "--encryption", split = ",", paramLabel = "VALUE", converter = Converters.EncryptionConverter.class,
+            description = "VNet encryption: encrypted, unencrypted, or a value such as X, NX, NX_LOCAL_DST.")
+    List<String> encryption = new ArrayList<>();
+
+    @Option(names = "--since", paramLabel = "TIME", converter = Converters.SinceConverter.class,
+            description = "Only tuples at or after TIME: 2024-05-14T09:30:00Z or a date (UTC).")
+    Long since;
+
+    @Option(names = "--until", paramLabel = "TIME", converter = Converters.UntilConverter.class,
+            description = "Only tuples at or before TIME; a date includes that whole day.")
+    Long until;
+
+    public FlowFilter build() {
+        return FlowFilter.builder()
+                .src(src).dst(dst).ip(ip)
+                .port(port).srcPort(srcPort).dstPort(dstPort)
+                .protocol(protocol).direction(direction).action(action).state(state)
+                .rule(rule).nsg(nsg).mac(mac).encryption(encryption)
+                .time(since == null ? Long.MIN_VALUE : since, until == null ? Long.MAX_VALUE : until)
+                .build();
+    }
+}

@@ -1,0 +1,20 @@
+package io.nsgflow.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Where the input comes from and how strictly it is read. */
+public final class InputOptions {
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "PT1H.json blobs (plain or gzip), folders of them (walked recursively, as azcopy lays a "
+                    + "container out), or - for standard input, which is also read when no PATH is given.")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = "--strict", description = "Stop at the first problem in the input (exit 1) instead of skipping it.")
+    boolean strict;
+
+    @Option(names = "--debug", description = "Show stack traces of internal errors.")
+    boolean debug;
+}

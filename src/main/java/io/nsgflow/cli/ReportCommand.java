@@ -1,0 +1,55 @@
+package io.nsgflow.cli;
+
+import io.nsgflow.Pipeline;
+import io.nsgflow.diag.Diagnostics;
+import io.nsgflow.format.TableWriter;
+import io.nsgflow.format.TextOut;
+import io.nsgflow.model.ReadStats;
+import io.nsgflow.report.Reporter;
+import io.nsgflow.source.InputSource;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * What every command shares: inputs, filters, output, and the run itself. A command only says
+ * which reporter answers it; options were validated by picocli before this runs.
+ */
+abstract class ReportCommand implements Callable<Integer> {
+    @ParentCommand
+    NsgflowCommand root;
+
+    @Mixin
+    InputOptions input;
+
+    @Mixin
+    FilterOptions filters;
+
+    @Mixin
+    OutputOptions output;
+
+    /** The reporter for this command, writing to {@code writer}. */
+    abstract Reporter reporter(TableWriter writer);
+
+    /** True when the command writes more than one table. */
+    boolean multipleTables() {
+        return false;
+    }
+
+    @Override
+    public Integer call() {
+        Terminal terminal = root.terminal();
+        root.debug(input.debug);
+        Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
+        Pipeline pipeline = new Pipeline(filters.build(), diagnostics, terminal.in());
+        List<InputSource> inputs = pipeline.inputs(input.paths);
+        TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
+        TableWriter writer = output.format.writer(out, !output.noHeader, multipleTables());
+        ReadStats stats = pipeline.run(inputs, reporter(writer));
+        if (!diagnostics.anyProblem()) {
+            return ExitCode.OK;
+        }
+        return stats.flowRecords() > 0 ? ExitCode.SKIPPED : ExitCode.NOTHING_READ;
+    }
+}

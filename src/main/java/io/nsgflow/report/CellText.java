@@ -1,0 +1,42 @@
+package io.nsgflow.report;
+
+import io.nsgflow.model.IpAddress;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Reusable text for the cells that need formatting, so that writing a row builds no Strings:
+ * addresses, and ISO-8601 UTC times (whole seconds as {@code 2021-11-03T07:29:28Z}, with
+ * milliseconds when the log has them). The date-time part is cached per second, as tuples come
+ * in time order and share seconds.
+ */
+final class CellText {
+    private final StringBuilder ip = new StringBuilder(39);
+    private final StringBuilder time = new StringBuilder(24);
+    private long cachedSecond = Long.MIN_VALUE;
+    private String cachedPrefix;
+
+    CharSequence ip(long hi, long lo) {
+        ip.setLength(0);
+        IpAddress.append(ip, hi, lo);
+        return ip;
+    }
+
+    CharSequence time(long millis) {
+        long second = Math.floorDiv(millis, 1000);
+        if (second != cachedSecond) {
+            cachedSecond = second;
+            cachedPrefix = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC).toString();
+            if (cachedPrefix.length() == 16) {
+                cachedPrefix += ":00"; // LocalDateTime drops zero seconds
+            }
+        }
+        time.setLength(0);
+        time.append(cachedPrefix);
+        int ms = (int) Math.floorMod(millis, 1000);
+        if (ms != 0) {
+            time.append('.').append((char) ('0' + ms / 100)).append((char) ('0' + ms / 10 % 10)).append((char) ('0' + ms % 10));
+        }
+        return time.append('Z');
+    }
+}

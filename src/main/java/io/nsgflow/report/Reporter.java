@@ -1,0 +1,18 @@
+package io.nsgflow.report;
+
+import io.nsgflow.model.FlowRow;
+import io.nsgflow.model.ReadStats;
+
+/**
+ * A command's answer, built from the rows that pass the filters. Lifecycle: {@link #accept} once
+ * per row, in input order; then {@link #finish} once, which writes what is left to the
+ * {@link io.nsgflow.format.TableWriter} the reporter was made with. A streaming reporter writes
+ * during {@code accept}; an aggregating one holds state and writes it all in {@code finish}.
+ */
+public interface Reporter {
+    /** The row is the decoder's reused instance: copy what you keep. */
+    void accept(FlowRow row);
+
+    /** Writes the result and completes the output. */
+    void finish(ReadStats stats);
+}
