@@ -3,7 +3,7 @@ package io.nsgflow;
 import io.nsgflow.decode.RecordDecoder;
 import io.nsgflow.diag.Diagnostics;
 import io.nsgflow.diag.FileDiagnostics;
-import io.nsgflow.diag.Problem;
+import io.nsgflow.model.Problem;
 import io.nsgflow.filter.FlowFilter;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.ReadStats;
@@ -50,6 +50,7 @@ public final class Pipeline {
         for (InputSource input : inputs) {
             read(input, reader, sink, stats);
         }
+        stats.setProblems(diagnostics.problemCounts());
         reporter.finish(stats);
         return stats;
     }

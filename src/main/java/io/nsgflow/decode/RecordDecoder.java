@@ -1,7 +1,7 @@
 package io.nsgflow.decode;
 
 import io.nsgflow.diag.FileDiagnostics;
-import io.nsgflow.diag.Problem;
+import io.nsgflow.model.Problem;
 import io.nsgflow.model.FlowContext;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.LogFormat;

@@ -1,5 +1,6 @@
 package io.nsgflow.diag;
 
+import io.nsgflow.model.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

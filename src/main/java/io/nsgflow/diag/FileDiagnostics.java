@@ -1,5 +1,6 @@
 package io.nsgflow.diag;
 
+import io.nsgflow.model.Problem;
 import java.util.HashSet;
 import java.util.Set;
 

@@ -1,5 +1,8 @@
 package io.nsgflow.model;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 /**
  * How much input a run read: for {@code summary}, and to tell "something was skipped" from
  * "nothing could be read". Merged across threads with {@link #add}.
@@ -9,6 +12,7 @@ public final class ReadStats {
     private long inputsOpened;
     private long flowRecords;
     private long tuples;
+    private final Map<Problem, Long> problems = new EnumMap<>(Problem.class);
 
     public void countInput(boolean opened) {
         inputs++;
@@ -22,11 +26,23 @@ public final class ReadStats {
         tuples += tupleCount;
     }
 
+    /** Sets what was skipped, by kind, once the run has read everything. */
+    public void setProblems(Map<Problem, Long> counts) {
+        problems.clear();
+        problems.putAll(counts);
+    }
+
     public void add(ReadStats other) {
         inputs += other.inputs;
         inputsOpened += other.inputsOpened;
         flowRecords += other.flowRecords;
         tuples += other.tuples;
+        other.problems.forEach((kind, n) -> problems.merge(kind, n, Long::sum));
+    }
+
+    /** How many problems of each kind made nsgflow skip input, in the enum's order. */
+    public Map<Problem, Long> problems() {
+        return new EnumMap<>(problems);
     }
 
     /** Inputs found: files, and standard input if read. */

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.nsgflow.diag.FileDiagnostics;
-import io.nsgflow.diag.Problem;
+import io.nsgflow.model.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Consumer;

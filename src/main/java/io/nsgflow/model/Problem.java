@@ -1,4 +1,4 @@
-package io.nsgflow.diag;
+package io.nsgflow.model;
 
 /** Why part of the input was skipped. Each kind is counted separately for {@code summary}. */
 public enum Problem {
