@@ -2,6 +2,7 @@ package io.nsgflow.cli;
 
 import io.nsgflow.Pipeline;
 import io.nsgflow.diag.Diagnostics;
+import io.nsgflow.diag.StrictStop;
 import io.nsgflow.format.TableWriter;
 import io.nsgflow.format.TextOut;
 import io.nsgflow.model.ReadStats;
@@ -46,7 +47,13 @@ abstract class ReportCommand implements Callable<Integer> {
         List<InputSource> inputs = pipeline.inputs(input.paths);
         TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
         TableWriter writer = output.format.writer(out, !output.noHeader, multipleTables());
-        ReadStats stats = pipeline.run(inputs, reporter(writer));
+        ReadStats stats;
+        try {
+            stats = pipeline.run(inputs, reporter(writer));
+        } catch (StrictStop stop) {
+            out.flush(); // rows before the problem are good: keep them
+            throw stop;
+        }
         if (!diagnostics.anyProblem()) {
             return ExitCode.OK;
         }

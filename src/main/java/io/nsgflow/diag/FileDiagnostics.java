@@ -25,13 +25,13 @@ public final class FileDiagnostics {
     /** Something was skipped. {@code where} locates it ("byte 1234", "record 3 tuple 7"). */
     public void problem(Problem kind, String where, String reason) {
         String line = input + ": " + where + ": " + reason;
-        shared.count(kind, line);
         if (printed < Diagnostics.LINES_PER_INPUT) {
             printed++;
             shared.print(line);
         } else {
             hidden++;
         }
+        shared.count(kind, line); // last: in --strict mode it throws, after the line is out
     }
 
     /**
