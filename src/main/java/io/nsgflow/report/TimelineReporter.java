@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * {@code timeline}: one row per time bucket, aligned to the epoch (a 5-minute bucket starts at
  * :00, :05...), from the first bucket with traffic to the last; buckets between them without
- * traffic are written as zero rows, so that the shape is honest. A flow is counted in the bucket
+ * traffic are written as zero rows, so that the shape is honest (up to {@link #MAX_FILLED_BUCKETS}). A flow is counted in the bucket
  * of its first tuple. For people (table format) each row also gets a bar, scaled so that the
  * largest bucket fills the terminal's width.
  */
@@ -21,6 +21,11 @@ public final class TimelineReporter extends CountingReporter<TimelineReporter> {
     /** The bucket sizes {@code --every} accepts, and their length in milliseconds. */
     public static final Map<String, Long> BUCKETS = Map.of("1m", 60_000L, "5m", 300_000L, "15m", 900_000L, "1h", 3_600_000L);
     static final int MIN_BAR = 10;
+    /**
+     * Empty buckets are written as zero rows when the data spans at most this many buckets (a
+     * week of minutes); beyond that (inputs days or years apart) only buckets with traffic are.
+     */
+    static final long MAX_FILLED_BUCKETS = 10_080;
     private static final String[] EIGHTHS = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
 
     private final long every;
@@ -73,24 +78,31 @@ public final class TimelineReporter extends CountingReporter<TimelineReporter> {
             columns.add(Column.text("bar"));
         }
         writer.startTable(TABLE, columns);
-        if (!buckets.isEmpty()) {
-            long max = buckets.values().stream().mapToLong(metric::of).max().orElse(0);
-            long first = buckets.keySet().stream().mapToLong(Long::longValue).min().orElseThrow();
-            long last = buckets.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
-            CellText text = new CellText();
-            Tally zero = new Tally();
-            for (long b = first; b <= last; b += every) {
-                Tally t = buckets.getOrDefault(b, zero);
-                writer.beginRow();
-                writer.text(text.time(b));
-                t.write(writer);
-                if (barWidth > 0) {
-                    writer.text(bar(metric.of(t), max, barWidth));
-                }
-                writer.endRow();
+        List<Long> times = new ArrayList<>(buckets.keySet());
+        times.sort(null);
+        boolean fill = !times.isEmpty() && (times.get(times.size() - 1) - times.get(0)) / every <= MAX_FILLED_BUCKETS;
+        long max = buckets.values().stream().mapToLong(metric::of).max().orElse(0);
+        CellText text = new CellText();
+        Tally zero = new Tally();
+        long previous = Long.MIN_VALUE;
+        for (long time : times) {
+            for (long empty = previous + every; fill && previous != Long.MIN_VALUE && empty < time; empty += every) {
+                row(text, empty, zero, max, barWidth);
             }
+            row(text, time, buckets.get(time), max, barWidth);
+            previous = time;
         }
         writer.endTable();
+    }
+
+    private void row(CellText text, long time, Tally t, long max, int barWidth) {
+        writer.beginRow();
+        writer.text(text.time(time));
+        t.write(writer);
+        if (barWidth > 0) {
+            writer.text(bar(metric.of(t), max, barWidth));
+        }
+        writer.endRow();
     }
 
     /** What is left of the terminal once the other columns and their gaps are laid out. */
