@@ -58,6 +58,7 @@ abstract class ReportCommand implements Callable<Integer> {
             out.flush(); // rows before the problem are good: keep them
             throw stop;
         }
+        notes(diagnostics);
         if (!diagnostics.anyProblem()) {
             return ExitCode.OK;
         }

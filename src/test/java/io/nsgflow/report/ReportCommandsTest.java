@@ -7,11 +7,12 @@ import io.nsgflow.cli.ExitCode;
 import io.nsgflow.cli.Terminal;
 import java.io.InputStream;
 import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Bad options of the reporting commands are usage errors before any input is read. */
-class CommandOptionsTest {
+/** The reporting commands end to end: bad options fail before any input is read; notes go to stderr. */
+class ReportCommandsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "top|unknown key 'port'|--by port",
@@ -33,5 +34,17 @@ class CommandOptionsTest {
         assertThat(Main.run(new Terminal(out, err, stdin, false), args)).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains(message);
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void conversationsSaysOnStderrHowManyVersion1TuplesItLeftOut() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String file = TestRows.SHARED.resolve("AbhishekGangurdeAdmin-DevReops--PT1H.json").toString();
+        int exit = Main.run(new Terminal(out, err, InputStream.nullInputStream(), false), "conversations", "-f", "csv", file);
+        assertThat(exit).isEqualTo(ExitCode.OK);
+        assertThat(err.toString()).isEqualTo("nsgflow: note: 2410 version-1 tuples left out: version 1 has no flow state "
+                + "to stitch into conversations (see them with 'flows' or 'top')" + System.lineSeparator());
+        assertThat(out.toString().lines()).hasSizeGreaterThan(1);
     }
 }
