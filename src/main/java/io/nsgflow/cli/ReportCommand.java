@@ -10,6 +10,7 @@ import io.nsgflow.report.Reporter;
 import io.nsgflow.source.InputSource;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
@@ -17,6 +18,7 @@ import picocli.CommandLine.ParentCommand;
  * What every command shares: inputs, filters, output, and the run itself. A command only says
  * which reporter answers it; options were validated by picocli before this runs.
  */
+@Command(mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false, abbreviateSynopsis = true)
 abstract class ReportCommand implements Callable<Integer> {
     @ParentCommand
     NsgflowCommand root;
