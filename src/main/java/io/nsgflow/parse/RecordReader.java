@@ -42,6 +42,8 @@ public final class RecordReader {
     private long base;
     /** Where the record being read starts, or -1 between records. */
     private long recordStart;
+    /** What offsets count: bytes, or characters for text Jackson decodes first (UTF-16, UTF-32). */
+    private String unit;
     /** What a parser resumed at a record start is fed first: the containers the record is in. */
     private byte[] opening;
 
@@ -81,7 +83,7 @@ public final class RecordReader {
             input.unread(resumeWith, 0, resumeWith.length);
             base = input.position();
             opening = resumeWith;
-            JsonParser p = Json.FACTORY.createParser(input);
+            JsonParser p = parser(input);
             try {
                 JsonToken t = p.nextToken();
                 if (t == null && atStart) {
@@ -109,13 +111,13 @@ public final class RecordReader {
                 }
                 String reason = reason(e);
                 resumeWith = opening;
-                boolean resumable = !(e instanceof JsonEOFException) && p.releaseBuffered(input.unreader()) >= 0;
+                boolean resumable = !truncated(e) && p.releaseBuffered(input.unreader()) >= 0;
                 if (resumable && input.skipToRecordStart()) {
                     diag.problem(Problem.BAD_JSON, where, reason + "; skipped to the next record start, at byte " + input.position());
                     recordStart = -1;
                     continue;
                 }
-                diag.problem(Problem.BAD_JSON, where, reason + (e instanceof JsonEOFException ? "" : "; rest of input skipped"));
+                diag.problem(Problem.BAD_JSON, where, reason + (truncated(e) ? "" : "; rest of input skipped"));
                 return 0;
             } finally {
                 closeQuietly(p);
@@ -133,7 +135,7 @@ public final class RecordReader {
         opening = NO_OPENING;
         for (long n = line; input.startLine(); n++) {
             base = input.position();
-            JsonParser p = Json.FACTORY.createParser(input);
+            JsonParser p = parser(input);
             try {
                 for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                     if (readTopValue(p, t) == null) {
@@ -141,7 +143,7 @@ public final class RecordReader {
                     }
                 }
             } catch (JsonProcessingException e) {
-                String reason = e instanceof JsonEOFException ? "the line ends inside a JSON value (record cut short?)"
+                String reason = truncated(e) ? "the line ends inside a JSON value (record cut short?)"
                         : reason(e);
                 diag.problem(Problem.BAD_JSON, "line " + n + ", " + at(e.getLocation(), p), reason + "; line skipped");
                 recordStart = -1;
@@ -175,15 +177,21 @@ public final class RecordReader {
 
     /** Why the JSON could not be read, with the record it was in. */
     private String reason(JsonProcessingException e) {
-        String in = recordStart < 0 ? "" : " in record " + recordIndex + " (from byte " + recordStart + ")";
+        String record = "record " + recordIndex + ", which starts at " + unit + " " + recordStart;
         if (e instanceof StreamConstraintsException) {
-            return "input" + in + " exceeds a safety limit: " + clean(e);
+            return (recordStart < 0 ? "input" : record + ",") + " exceeds a safety limit: " + clean(e);
         }
-        if (e instanceof JsonEOFException) {
+        if (truncated(e)) {
             return recordStart < 0 ? "input ends before the JSON is closed (file cut short?); every complete record was read"
-                    : "input ends" + in + " (file cut short, or copied while Azure was still writing it?); that record is skipped";
+                    : "input ends inside " + record + " (file cut short, or copied while Azure was still writing it?);"
+                            + " that record is skipped";
         }
-        return "malformed JSON" + in + ": " + clean(e);
+        return "malformed JSON" + (recordStart < 0 ? "" : " in " + record) + ": " + clean(e);
+    }
+
+    /** True when the input ended inside a JSON value: Jackson says so with either exception type. */
+    private static boolean truncated(JsonProcessingException e) {
+        return e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).contains("end-of-input");
     }
 
     /** A failure of the underlying read (a gzip stream cut short or corrupt, a disk error). */
@@ -504,6 +512,13 @@ public final class RecordReader {
             return "byte " + (base + l.getByteOffset());
         }
         return "character " + Math.max(0, l.getCharOffset());
+    }
+
+    /** A parser over {@code input}, noting what its offsets count. */
+    private JsonParser parser(ResumableInput input) throws IOException {
+        JsonParser p = Json.FACTORY.createParser(input);
+        unit = p.currentLocation().getByteOffset() < 0 ? "character" : "byte";
+        return p;
     }
 
     /** Jackson's message without its source and location, which we print our own way. */
