@@ -11,6 +11,9 @@ import io.nsgflow.model.Encryption;
 import io.nsgflow.model.FlowState;
 import io.nsgflow.model.Protocol;
 import io.nsgflow.report.FlowField;
+import io.nsgflow.report.GroupBy;
+import io.nsgflow.report.Metric;
+import io.nsgflow.report.TimelineReporter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -138,6 +141,44 @@ final class Converters {
             }
             throw new TypeConversionException("'" + value + "' is not an encryption value (encrypted, unencrypted, "
                     + String.join(", ", Encryption.KNOWN) + ")");
+        }
+    }
+
+    static final class GroupByConverter implements ITypeConverter<GroupBy> {
+        @Override
+        public GroupBy convert(String value) {
+            return Converters.convert(value, GroupBy::parse);
+        }
+    }
+
+    static final class MetricConverter implements ITypeConverter<Metric> {
+        @Override
+        public Metric convert(String value) {
+            return Converters.convert(value, Metric::parse);
+        }
+    }
+
+    /** A timeline bucket size, in milliseconds. */
+    static final class EveryConverter implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            return Converters.convert(value, TimelineReporter::parseEvery);
+        }
+    }
+
+    /** A row count: 0 or more, 0 meaning all. */
+    static final class LimitConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int n = Integer.parseInt(value.trim());
+                if (n >= 0) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new TypeConversionException("'" + value + "' is not a row count (0 or more; 0 means all)");
         }
     }
 }

@@ -9,10 +9,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Reads Azure NSG and VNet flow logs (PT1H.json blobs) and answers questions about them.",
-        subcommands = {FlowsCommand.class, picocli.CommandLine.HelpCommand.class},
+        subcommands = {FlowsCommand.class, SummaryCommand.class, TopCommand.class, RulesCommand.class,
+            TimelineCommand.class, ConversationsCommand.class, picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  nsgflow flows PT1H.json",
+            "  nsgflow summary PT1H.json",
+            "  nsgflow top --by src --metric bytes logs/",
             "  nsgflow flows --action deny -f ndjson ~/flowlogs/ | jq -c '{srcIp, dstPort, rule}'",
             "  azcopy cp 'https://ACCOUNT.blob.core.windows.net/insights-logs-networksecuritygroupflowevent' . --recursive",
             "  nsgflow flows insights-logs-networksecuritygroupflowevent/ --since 2024-05-14T09:00Z"

@@ -38,6 +38,10 @@ abstract class ReportCommand implements Callable<Integer> {
         return false;
     }
 
+    /** Says on stderr what the answer left out, once the input is read; most commands have nothing to say. */
+    void notes(Diagnostics diagnostics) {
+    }
+
     @Override
     public Integer call() {
         Terminal terminal = root.terminal();
@@ -54,6 +58,7 @@ abstract class ReportCommand implements Callable<Integer> {
             out.flush(); // rows before the problem are good: keep them
             throw stop;
         }
+        notes(diagnostics);
         if (!diagnostics.anyProblem()) {
             return ExitCode.OK;
         }

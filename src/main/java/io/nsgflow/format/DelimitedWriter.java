@@ -31,7 +31,7 @@ final class DelimitedWriter implements TableWriter {
             out.endLine();
         }
         if (header) {
-            beginRow();
+            firstCell = true; // not beginRow(): the header's first cell is the word "table", not the table's name
             if (multipleTables) {
                 cell("table");
             }

@@ -1,0 +1,93 @@
+package io.nsgflow.report;
+
+import io.nsgflow.model.Action;
+import io.nsgflow.model.FlowRow;
+import io.nsgflow.model.FlowState;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides which tuples count as flows (connections), so that every command counts them alike:
+ * every version-1 tuple (v1 has no state), every {@code B} tuple, every VNet {@code D} tuple, and
+ * a {@code C} or {@code E} tuple whose connection was not begun earlier in the input, once, when
+ * first seen ("orphans": connections that began before the window).
+ *
+ * <p>Memory follows concurrent connections, not input size: the keys of allowed connections are
+ * held from {@code B} until {@code E}. Denied connections never continue, so they are not held.
+ *
+ * <p>Orphans are not counted at once but kept <em>pending</em>, with a copy of the first tuple
+ * seen, and counted by {@link #drainPending()} at the end. That makes partial results exact to
+ * merge: a connection whose {@code B} is in one slice of the input and whose {@code C} starts the
+ * next is dropped from the later slice's pending list when the two are merged. One case stays
+ * inexact: a second {@code B} for a connection already open in an earlier slice, followed by its
+ * {@code E} and a further orphan of the same key, all in the later slice.
+ */
+final class FlowIdentity implements Mergeable<FlowIdentity> {
+    private final Set<FlowKey> open = new HashSet<>();
+    private final List<Orphan> pending = new ArrayList<>();
+
+    private record Orphan(FlowKey key, FlowRow first) {
+    }
+
+    /**
+     * Whether {@code row} counts as a flow now. False for continuations and for orphans, which
+     * are held pending (a copy of the row is kept).
+     */
+    boolean countsNow(FlowRow row) {
+        FlowState state = row.state();
+        if (state == null || state == FlowState.DENY || row.action() == Action.DENY && state == FlowState.BEGIN) {
+            return true;
+        }
+        FlowKey key = FlowKey.of(row);
+        switch (state) {
+            case BEGIN -> {
+                open.add(key);
+                return true;
+            }
+            case CONTINUING -> {
+                if (open.add(key)) {
+                    pending.add(new Orphan(key, row.copy()));
+                }
+                return false;
+            }
+            default -> {
+                if (!open.remove(key)) {
+                    pending.add(new Orphan(key, row.copy()));
+                }
+                return false;
+            }
+        }
+    }
+
+    /** The first tuples of the orphans still pending, in input order; they are counted now and forgotten. */
+    List<FlowRow> drainPending() {
+        List<FlowRow> rows = new ArrayList<>(pending.size());
+        for (Orphan o : pending) {
+            rows.add(o.first());
+        }
+        pending.clear();
+        return rows;
+    }
+
+    /** Connections open now (begun and not ended). */
+    int openCount() {
+        return open.size();
+    }
+
+    /**
+     * Appends {@code later}, which read the input that follows this one's. Its first orphan of a
+     * key still open here continues a connection begun here, so it is no flow; the key's state
+     * is then what {@code later} left it in.
+     */
+    @Override
+    public void merge(FlowIdentity later) {
+        for (Orphan o : later.pending) {
+            if (!open.remove(o.key())) {
+                pending.add(o);
+            }
+        }
+        open.addAll(later.open);
+    }
+}

@@ -1,0 +1,57 @@
+package io.nsgflow.report;
+
+import io.nsgflow.format.Column;
+import io.nsgflow.format.TableWriter;
+import io.nsgflow.model.Action;
+import io.nsgflow.model.FlowRow;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The counts every answer shares, for one group of rows: flows (allowed and denied), tuples, and
+ * packets and bytes summed over both directions (counters are deltas, so summing {@code C} and
+ * {@code E} tuples is right; absent counters are zero). Six longs, 64 bytes per group.
+ */
+final class Tally {
+    /** The columns {@link #write} fills, in order. */
+    static final List<Column> COLUMNS = Arrays.stream(Metric.values()).map(m -> Column.integer(m.label())).toList();
+
+    long flows;
+    long allowed;
+    long denied;
+    long tuples;
+    long packets;
+    long bytes;
+
+    /** Counts {@code row} as a tuple (with its counters) and/or as a flow. */
+    void add(FlowRow row, boolean tuple, boolean flow) {
+        if (tuple) {
+            tuples++;
+            packets += row.packets();
+            bytes += row.bytes();
+        }
+        if (flow) {
+            flows++;
+            if (row.action() == Action.DENY) {
+                denied++;
+            } else {
+                allowed++;
+            }
+        }
+    }
+
+    void add(Tally other) {
+        flows += other.flows;
+        allowed += other.allowed;
+        denied += other.denied;
+        tuples += other.tuples;
+        packets += other.packets;
+        bytes += other.bytes;
+    }
+
+    void write(TableWriter w) {
+        for (Metric m : Metric.values()) {
+            w.integer(m.of(this));
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.nsgflow.report;
+
+import static io.nsgflow.report.TestRows.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nsgflow.format.OutputFormat;
+import io.nsgflow.format.TextOut;
+import io.nsgflow.model.FlowRow;
+import io.nsgflow.model.ReadStats;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConversationsReporterTest {
+    @Test
+    void aConversationIsWrittenWhenItsEndArrivesAndOpenOnesAtTheEnd() {
+        StringWriter out = new StringWriter();
+        ConversationsReporter reporter = new ConversationsReporter(OutputFormat.NDJSON.writer(new TextOut(out, true), true, false), true);
+        reporter.accept(row("1000,10.0.0.1,52.1.1.1,40000,443,T,O,A,B,,,,"));
+        reporter.accept(row("1001,10.0.0.1,52.1.1.2,40001,443,T,O,A,B,,,,"));
+        reporter.accept(row("1060,10.0.0.1,52.1.1.1,40000,443,T,O,A,C,1,10,2,20"));
+        assertThat(out.toString()).isEmpty();
+        reporter.accept(row("1090,10.0.0.1,52.1.1.1,40000,443,T,O,A,E,3,30,4,40"));
+        assertThat(out.toString()).contains("\"state\":\"complete\"").contains("\"dstIp\":\"52.1.1.1\"")
+                .doesNotContain("52.1.1.2");
+        reporter.finish(new ReadStats());
+        assertThat(out.toString().lines()).hasSize(2).last().asString().contains("\"state\":\"open\"");
+    }
+
+    @Test
+    void stitchesCountersAndMarksConversationsBegunBeforeTheInput() {
+        List<FlowRow> rows = List.of(
+                row("1000,10.0.0.1,52.1.1.1,40000,443,T,O,A,B,,,,"),
+                row("1010,10.0.0.1,52.1.1.9,40009,443,T,O,A,C,5,50,6,60"),
+                row("1060,10.0.0.1,52.1.1.1,40000,443,T,O,A,C,1,10,2,20"),
+                row("1090,10.0.0.1,52.1.1.1,40000,443,T,O,A,E,3,30,4,40"),
+                row("1100,203.0.113.9,10.0.0.4,5555,22,T,I,D,B,,,,"),
+                row("1100,10.0.0.2,52.1.1.1,1234,80,T,O,A,"));
+        List<Map<String, String>> out = Tsv.rows(TestRows.run(OutputFormat.TSV, false,
+                w -> new ConversationsReporter(w, true), rows));
+        assertThat(out).hasSize(3);
+        assertThat(out.get(0)).containsEntry("state", "complete").containsEntry("startedBefore", "no")
+                .containsEntry("seconds", "90").containsEntry("tuples", "3")
+                .containsEntry("packetsSrcToDst", "4").containsEntry("bytesSrcToDst", "40")
+                .containsEntry("packetsDstToSrc", "6").containsEntry("bytesDstToSrc", "60");
+        assertThat(out.get(1)).containsEntry("state", "denied").containsEntry("action", "deny");
+        assertThat(out.get(2)).containsEntry("state", "open").containsEntry("startedBefore", "yes")
+                .containsEntry("bytesDstToSrc", "60");
+    }
+
+    @Test
+    void leavesOutAndCountsVersion1Tuples() {
+        ConversationsReporter reporter = new ConversationsReporter(
+                OutputFormat.CSV.writer(new TextOut(new StringWriter(), false), true, false), true);
+        reporter.accept(row("1100,10.0.0.2,52.1.1.1,1234,80,T,O,A,"));
+        reporter.accept(row("1100,10.0.0.2,52.1.1.1,1235,80,T,O,A,"));
+        assertThat(reporter.statelessSkipped()).isEqualTo(2);
+    }
+
+    @Test
+    void streamingAndBufferedWriteTheSameRowsInTheSameOrder() {
+        List<FlowRow> rows = Synthetic.connections(3, 400);
+        String streamed = TestRows.run(OutputFormat.CSV, false, w -> new ConversationsReporter(w, true), rows);
+        String buffered = TestRows.run(OutputFormat.CSV, false, w -> new ConversationsReporter(w, false), rows);
+        assertThat(streamed).isEqualTo(buffered);
+    }
+
+    @Test
+    void oneConversationPerFlowOfStatefulTuples() {
+        List<FlowRow> rows = TestRows.shared("danifitz-azure-nsg-flow-logs-newrelic--PT1H.json");
+        long conversations = Tsv.rows(TestRows.run(OutputFormat.TSV, false, w -> new ConversationsReporter(w, true), rows)).size();
+        String summary = TestRows.run(OutputFormat.TSV, true, SummaryReporter::new, rows);
+        String flows = Tsv.rows(summary, "overview").stream().filter(r -> r.get("item").equals("flows"))
+                .findFirst().orElseThrow().get("count");
+        assertThat(conversations).isEqualTo(Long.parseLong(flows));
+    }
+}

@@ -1,0 +1,70 @@
+package io.nsgflow.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nsgflow.Main;
+import io.nsgflow.cli.Terminal;
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The numbers agree across commands, end to end: the rows of {@code top --by src --limit 0} add
+ * up to the totals of {@code summary}, for every metric; its allowed and denied flows to the
+ * summary's flows by action; and {@code timeline}'s buckets to the same totals.
+ */
+class CrossCommandTest {
+    static Stream<List<String>> inputs() {
+        List<List<String>> inputs = new ArrayList<>();
+        for (String f : List.of("danifitz-azure-nsg-flow-logs-newrelic--PT1H.json", "AbhishekGangurdeAdmin-DevReops--PT1H.json",
+                "dimitertodorov-nsg-parser--nsg_flow_events.json", "chshin9-CSP451-Milestone3--vnet-PT1H.json",
+                "elastic-integrations--vnet-testdata.json", "elastic-integrations--nsg-testdata.json")) {
+            inputs.add(List.of(TestRows.SHARED.resolve(f).toString()));
+        }
+        inputs.add(List.of(TestRows.SHARED.toString())); // every shared file at once, the non-flow-logs included
+        if (Files.isDirectory(Path.of("samples"))) {
+            inputs.add(List.of("samples"));
+        }
+        inputs.add(List.of("--direction", "outbound", TestRows.SHARED.resolve("AbhishekGangurdeAdmin-DevReops--PT1H.json").toString()));
+        return inputs.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("inputs")
+    void topBySourceAddsUpToTheSummary(List<String> input) {
+        String summary = run("summary", input);
+        List<Map<String, String>> overview = Tsv.rows(summary, "overview");
+        List<Map<String, String>> top = Tsv.rows(run("top --by src --limit 0", input), null);
+        List<Map<String, String>> timeline = Tsv.rows(run("timeline --every 1h", input), null);
+        for (String metric : List.of("flows", "tuples", "packets", "bytes")) {
+            long total = overview.stream().filter(r -> r.get("item").equals(metric)).mapToLong(r -> Long.parseLong(r.get("count")))
+                    .sum();
+            assertThat(Tsv.sum(top, metric)).as(metric).isEqualTo(total);
+            assertThat(Tsv.sum(timeline, metric)).as(metric).isEqualTo(total);
+        }
+        List<Map<String, String>> actions = Tsv.rows(summary, "actions");
+        for (String metric : List.of("allowed", "denied", "flows")) {
+            assertThat(Tsv.sum(top, metric)).as(metric)
+                    .isEqualTo(Tsv.sum(actions, metric));
+        }
+    }
+
+    private static String run(String command, List<String> input) {
+        List<String> args = new ArrayList<>(Arrays.asList(command.split(" ")));
+        args.addAll(List.of("-f", "tsv"));
+        args.addAll(input);
+        StringWriter out = new StringWriter();
+        int exit = Main.run(new Terminal(out, new StringWriter(), new ByteArrayInputStream(new byte[0]), false),
+                args.toArray(new String[0]));
+        assertThat(exit).isIn(0, 1);
+        return out.toString();
+    }
+}

@@ -1,0 +1,139 @@
+package io.nsgflow.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nsgflow.format.OutputFormat;
+import io.nsgflow.format.TableWriter;
+import io.nsgflow.format.TextOut;
+import io.nsgflow.model.FlowRow;
+import io.nsgflow.model.ReadStats;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Partial results over consecutive slices of the input, merged in order, equal one pass over all
+ * of it: for every reporter, on real files split at every record and file boundary, and on a
+ * synthetic stream split at every row (so a connection's B and its C or E land in different slices).
+ */
+class MergeTest {
+    /** A reporter kind: how to make one, and in which format to compare. */
+    record Kind<R extends Reporter & Mergeable<R>>(String name, OutputFormat format, boolean multi,
+            Function<TableWriter, R> make) {
+    }
+
+    static List<Kind<?>> kinds() {
+        List<Kind<?>> kinds = new ArrayList<>();
+        kinds.add(new Kind<>("summary", OutputFormat.JSON, true, SummaryReporter::new));
+        kinds.add(new Kind<>("rules", OutputFormat.JSON, false, RulesReporter::new));
+        kinds.add(new Kind<>("timeline", OutputFormat.TABLE, false, w -> new TimelineReporter(w, 60_000, Metric.FLOWS, 120)));
+        kinds.add(new Kind<>("conversations", OutputFormat.JSON, false, w -> new ConversationsReporter(w, false)));
+        for (GroupBy by : GroupBy.values()) {
+            kinds.add(new Kind<>("top " + by, OutputFormat.JSON, false, w -> new TopReporter(w, by, Metric.BYTES, 0)));
+        }
+        return kinds;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> realFilesSplitAtEveryRecordBoundary() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String file : List.of("danifitz-azure-nsg-flow-logs-newrelic--PT1H.json",
+                "AbhishekGangurdeAdmin-DevReops--PT1H.json", "dimitertodorov-nsg-parser--nsg_flow_events.json",
+                "chshin9-CSP451-Milestone3--vnet-PT1H.json", "elastic-integrations--vnet-testdata.json")) {
+            List<FlowRow> rows = TestRows.shared(file);
+            List<Integer> cuts = boundaries(rows);
+            for (Kind<?> kind : kinds()) {
+                tests.add(DynamicTest.dynamicTest(kind.name() + " on " + file, () -> assertSplits(kind, rows, cuts)));
+            }
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> allRealFilesSplitAtFileBoundaries() {
+        List<FlowRow> rows = new ArrayList<>();
+        for (String file : List.of("AbhishekGangurdeAdmin-DevReops--PT1H.json", "danifitz-azure-nsg-flow-logs-newrelic--PT1H.json",
+                "elastic-integrations--vnet-testdata.json", "elastic-integrations--nsg-testdata.json")) {
+            rows.addAll(TestRows.shared(file));
+        }
+        List<Integer> cuts = boundaries(rows);
+        return kinds().stream().map(k -> DynamicTest.dynamicTest(k.name(), () -> assertSplits(k, rows, cuts)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> syntheticStreamSplitAtEveryRow() {
+        List<FlowRow> rows = Synthetic.connections(7, 120);
+        List<Integer> cuts = new ArrayList<>();
+        for (int i = 0; i <= rows.size(); i++) {
+            cuts.add(i);
+        }
+        return kinds().stream().map(k -> DynamicTest.dynamicTest(k.name(), () -> assertSplits(k, rows, cuts)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> threeSlicesMergedLeftToRightOrRightFirst() {
+        List<FlowRow> rows = Synthetic.connections(11, 60);
+        return kinds().stream().map(k -> DynamicTest.dynamicTest(k.name(), () -> {
+            String single = TestRows.run(k.format(), k.multi(), k.make()::apply, rows);
+            for (int i = 0; i <= rows.size(); i += 3) {
+                for (int j = i; j <= rows.size(); j += 5) {
+                    assertThat(threeWay(k, rows, i, j, false)).as("left fold at %d, %d", i, j).isEqualTo(single);
+                    assertThat(threeWay(k, rows, i, j, true)).as("right first at %d, %d", i, j).isEqualTo(single);
+                }
+            }
+        }));
+    }
+
+    private static <R extends Reporter & Mergeable<R>> String threeWay(Kind<R> k, List<FlowRow> rows, int i, int j,
+            boolean rightFirst) {
+        StringWriter out = new StringWriter();
+        TableWriter w = k.format().writer(new TextOut(out, false), true, k.multi());
+        R a = feed(k.make().apply(w), rows.subList(0, i));
+        R b = feed(k.make().apply(w), rows.subList(i, j));
+        R c = feed(k.make().apply(w), rows.subList(j, rows.size()));
+        if (rightFirst) {
+            b.merge(c);
+            a.merge(b);
+        } else {
+            a.merge(b);
+            a.merge(c);
+        }
+        a.finish(new ReadStats());
+        return out.toString();
+    }
+
+    /** Row indexes where a new record or file starts, plus both ends. */
+    static List<Integer> boundaries(List<FlowRow> rows) {
+        List<Integer> cuts = new ArrayList<>(List.of(0));
+        for (int i = 1; i < rows.size(); i++) {
+            if (rows.get(i).context().recordIndex() != rows.get(i - 1).context().recordIndex()
+                    || !rows.get(i).context().source().equals(rows.get(i - 1).context().source())) {
+                cuts.add(i);
+            }
+        }
+        cuts.add(rows.size());
+        return cuts;
+    }
+
+    private static <R extends Reporter & Mergeable<R>> void assertSplits(Kind<R> k, List<FlowRow> rows, List<Integer> cuts) {
+        String single = TestRows.run(k.format(), k.multi(), k.make()::apply, rows);
+        for (int cut : cuts) {
+            StringWriter out = new StringWriter();
+            TableWriter w = k.format().writer(new TextOut(out, false), true, k.multi());
+            R earlier = feed(k.make().apply(w), rows.subList(0, cut));
+            R later = feed(k.make().apply(w), rows.subList(cut, rows.size()));
+            earlier.merge(later);
+            earlier.finish(new ReadStats());
+            assertThat(out.toString()).as("split at row %d", cut).isEqualTo(single);
+        }
+    }
+
+    private static <R extends Reporter> R feed(R reporter, List<FlowRow> rows) {
+        rows.forEach(reporter::accept);
+        return reporter;
+    }
+}
