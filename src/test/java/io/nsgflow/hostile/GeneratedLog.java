@@ -58,8 +58,12 @@ final class GeneratedLog {
     }
 
     static List<Record> records(Random r, int count, int maxTuples) {
+        return records(r, count, maxTuples, LogFormat.values());
+    }
+
+    /** Records of the given formats, chosen at random per record. */
+    static List<Record> records(Random r, int count, int maxTuples, LogFormat... formats) {
         List<Record> records = new ArrayList<>(count);
-        LogFormat[] formats = {LogFormat.NSG_V1, LogFormat.NSG_V2, LogFormat.VNET};
         for (int i = 0; i < count; i++) {
             LogFormat format = formats[r.nextInt(formats.length)];
             int n = 1 + r.nextInt(maxTuples);
