@@ -23,12 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
  * The hostile-input corpus: one small input per kind of damage in {@code bad-input/}, and its
  * expected outcome in {@code bad-input/expectations.tsv}. Each case checks the exit code, the
  * number of good tuples still written, one located stderr line per problem with the expected
- * reason, no stack trace, and (as a hang guard, not a speed test) that it finishes.
+ * reason, no stack trace, and (as a hang guard, not a speed test) that it finishes; then that
+ * every other command exits the same way with the same problems.
  */
 class BadInputCorpusTest {
     private static final Path CORPUS = Path.of("src/test/resources/bad-input");
     /** A good blob with 3 tuples, to put beside a broken entry in a folder. */
     private static final Path GOOD = CORPUS.resolve("crlf-pretty-printed.json");
+    /** Every command reads through the same pipeline, so each must meet a case the same way. */
+    private static final List<String> OTHER_COMMANDS = List.of("summary", "top", "rules", "timeline", "conversations");
 
     private record Case(String name, int exit, int tuples, int lines, String message) {
     }
@@ -107,6 +110,12 @@ class BadInputCorpusTest {
         Cli.Result table = Cli.run(new byte[0], "flows", input.toString());
         assertThat(table.exit()).as("same outcome as a table").isEqualTo(c.exit());
         assertThat(table.err()).isEqualTo(r.err());
+        for (String command : OTHER_COMMANDS) {
+            Cli.Result other = Cli.run(new byte[0], command, "-f", "ndjson", input.toString());
+            assertThat(other.exit()).as("%s: same exit code", command).isEqualTo(c.exit());
+            assertThat(other.err()).as("%s: the same problems", command).startsWith(r.err());
+            Cli.assertWellBehaved(other);
+        }
     }
 
     private static Path folderWithGoodBlob(Path dir) throws IOException {

@@ -17,12 +17,13 @@ import java.util.regex.Pattern;
 /** Runs the whole CLI in-process, as a user would, and checks what every hostile input must respect. */
 final class Cli {
     /**
-     * A problem line: {@code nsgflow: FILE: WHERE: REASON}, where WHERE locates the problem, or a
-     * per-input tally of lines not shown.
+     * A problem line: {@code nsgflow: FILE: WHERE: REASON}, where WHERE locates the problem; a
+     * per-input tally of lines not shown; or a command's note about what it left out.
      */
     private static final Pattern PROBLEM_LINE = Pattern.compile(
             "nsgflow: .+?: (open|(line \\d+, )?(byte|character) \\d+|record \\d+( tuple \\d+| at byte \\d+)?): \\S.*"
-                    + "|nsgflow: .+: \\d+ more (problems not shown|records skipped for the reasons above)");
+                    + "|nsgflow: .+: \\d+ more (problems not shown|records skipped for the reasons above)"
+                    + "|nsgflow: note: .+");
     private static final JsonFactory JSON = new JsonFactory();
 
     record Result(int exit, String out, String err) {
