@@ -31,7 +31,8 @@ class BadInputCorpusTest {
     /** A good blob with 3 tuples, to put beside a broken entry in a folder. */
     private static final Path GOOD = CORPUS.resolve("crlf-pretty-printed.json");
     /** Every command reads through the same pipeline, so each must meet a case the same way. */
-    private static final List<String> OTHER_COMMANDS = List.of("summary", "top", "rules", "timeline", "conversations");
+    private static final List<List<String>> OTHER_COMMANDS = List.of(List.of("summary"), List.of("top", "--by", "src"),
+            List.of("rules"), List.of("timeline"), List.of("conversations"));
 
     private record Case(String name, int exit, int tuples, int lines, String message) {
     }
@@ -110,8 +111,10 @@ class BadInputCorpusTest {
         Cli.Result table = Cli.run(new byte[0], "flows", input.toString());
         assertThat(table.exit()).as("same outcome as a table").isEqualTo(c.exit());
         assertThat(table.err()).isEqualTo(r.err());
-        for (String command : OTHER_COMMANDS) {
-            Cli.Result other = Cli.run(new byte[0], command, "-f", "ndjson", input.toString());
+        for (List<String> command : OTHER_COMMANDS) {
+            List<String> args = new ArrayList<>(command);
+            args.addAll(List.of("-f", "ndjson", input.toString()));
+            Cli.Result other = Cli.run(new byte[0], args.toArray(String[]::new));
             assertThat(other.exit()).as("%s: same exit code", command).isEqualTo(c.exit());
             assertThat(other.err()).as("%s: the same problems", command).startsWith(r.err());
             Cli.assertWellBehaved(other);
