@@ -74,10 +74,10 @@ public final class RecordDecoder {
             decodeVnet(rec, where);
         } else if (nsgShape && rec.hasNsgFlows()) {
             decodeNsg(rec, where);
-        } else if (vnetShape || nsgShape) {
+        } else if ((vnetShape || nsgShape) && rec.problems().isEmpty()) { // else the problem is already said
             diag.problem(Problem.BAD_RECORD, where, "flow-log record without "
                     + (vnetShape ? "'flowRecords.flows'" : "'properties.flows'") + "; skipped");
-        } else {
+        } else if (!vnetShape && !nsgShape) {
             diag.problemOnce(Problem.NOT_FLOW_LOG, where, notFlowLog(rec.category()));
         }
     }

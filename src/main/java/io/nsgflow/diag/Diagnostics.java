@@ -1,5 +1,6 @@
 package io.nsgflow.diag;
 
+import io.nsgflow.format.TerminalText;
 import io.nsgflow.model.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,11 +43,15 @@ public final class Diagnostics {
         warnings++;
     }
 
-    /** Writes one line to stderr and flushes, so diagnostics appear as they happen. */
+    /**
+     * Writes one line to stderr and flushes, so diagnostics appear as they happen. Lines quote the
+     * input (tuples, file names, parser messages): control characters are escaped, so a hostile
+     * file can neither break the one-line-per-problem rule nor send escape sequences to a terminal.
+     */
     public synchronized void print(String line) {
         try {
             err.write("nsgflow: ");
-            err.write(line);
+            err.write(TerminalText.escape(line));
             err.write(System.lineSeparator());
             err.flush();
         } catch (IOException e) {

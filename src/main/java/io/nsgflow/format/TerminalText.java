@@ -5,13 +5,13 @@ package io.nsgflow.format;
  * include the ESC that starts ANSI sequences, are written as visible escapes ({@code \n},
  * {@code \x1b}), so a hostile log cannot move the cursor, recolour or retitle the terminal.
  */
-final class TerminalText {
+public final class TerminalText {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private TerminalText() {
     }
 
-    static String escape(CharSequence s) {
+    public static String escape(CharSequence s) {
         int i = 0;
         while (i < s.length() && !isControl(s.charAt(i))) {
             i++;

@@ -2,6 +2,7 @@ package io.nsgflow.parse;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 
 /** The one {@link JsonFactory} nsgflow reads with, and the limits it enforces on input. */
 public final class Json {
@@ -16,6 +17,8 @@ public final class Json {
                     .maxStringLength(MAX_STRING)
                     .maxNumberLength(100)
                     .build())
+            // the reader resumes on the same stream after bad JSON; the caller closes it
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
 
     private Json() {

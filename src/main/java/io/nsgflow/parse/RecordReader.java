@@ -8,78 +8,224 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.nsgflow.diag.FileDiagnostics;
 import io.nsgflow.model.Problem;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import java.util.zip.ZipException;
 
 /**
  * Streams the records of one input with Jackson's token parser, a record at a time, never a tree.
  * Accepts the three shapes flow logs come in: Azure's {@code {"records":[...]}} blob (one line or
  * re-indented), a bare array of records, and one record object per line. Every record is handed
- * on whole; bad JSON is reported with its byte offset and ends the input, keeping every complete
- * record before it.
+ * on whole, so a file cut anywhere yields exactly the records complete before the cut.
+ *
+ * <p>Bad JSON is reported with its byte offset, and reading goes on where it safely can: in a
+ * file of one record per line (known once a record at the top level has started and ended on one
+ * line), at the next line; elsewhere, at the next place that looks like a record start (see
+ * {@link ResumableInput#skipToRecordStart}), with a parser fed the containers the record was in.
+ * A truncated input has nothing after the cut to go on with.
  *
  * <p>Each {@code read...} method documents where the parser stands on entry and on return.
  */
 public final class RecordReader {
+    private static final byte[] ENVELOPE_OPENING = "{\"records\":[".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ARRAY_OPENING = {'['};
+    private static final byte[] NO_OPENING = {};
+
     private final RawRecord record = new RawRecord();
+    private FileDiagnostics diag;
+    private Consumer<RawRecord> handler;
     private long recordIndex;
+    /** The absolute offset of the current parser's first byte. */
+    private long base;
+    /** Where the record being read starts, or -1 between records. */
+    private long recordStart;
+    /** What offsets count: bytes, or characters for text Jackson decodes first (UTF-16, UTF-32). */
+    private String unit;
+    /** What a parser resumed at a record start is fed first: the containers the record is in. */
+    private byte[] opening;
 
     /**
-     * Reads {@code in} to its end, or to the first JSON error, passing each record to
-     * {@code handler}. Problems go to {@code diag}.
+     * Reads {@code in} to its end, passing each record to {@code handler}. Problems go to
+     * {@code diag}.
      *
      * @return how many records were read
      */
     public long read(InputStream in, FileDiagnostics diag, Consumer<RawRecord> handler) {
+        this.diag = diag;
+        this.handler = handler;
         recordIndex = 0;
-        JsonParser p = null;
+        recordStart = -1;
+        ResumableInput input = new ResumableInput(in);
         try {
-            p = Json.FACTORY.createParser(in);
-            JsonToken t = p.nextToken();
-            if (t == null) {
-                diag.problem(Problem.BAD_JSON, "byte 0", "empty input (no JSON at all)");
-                return 0;
+            long line = readStream(input);
+            if (line > 0) {
+                readLines(input, line);
             }
-            for (; t != null; t = p.nextToken()) {
-                if (t == JsonToken.START_OBJECT) {
-                    readRootObject(p, diag, handler);
-                } else if (t == JsonToken.START_ARRAY) {
-                    readRecordArray(p, diag, handler);
-                } else {
-                    diag.problem(Problem.NOT_FLOW_LOG, where(p),
-                            "not a flow log: expected a JSON object or array, found " + describe(t));
-                    return recordIndex;
-                }
-            }
-        } catch (StreamConstraintsException e) {
-            diag.problem(Problem.BAD_JSON, where(p), "input exceeds a safety limit: " + clean(e) + "; rest of input skipped");
-        } catch (JsonProcessingException e) {
-            String reason = e instanceof JsonEOFException ? "truncated: " + clean(e) : "malformed JSON: " + clean(e);
-            diag.problem(Problem.BAD_JSON, at(e.getLocation(), p), reason + "; rest of input skipped");
         } catch (IOException e) {
-            diag.problem(Problem.BAD_JSON, where(p), "read failed: " + e.getMessage() + "; rest of input skipped");
-        } finally {
-            closeQuietly(p);
+            diag.problem(Problem.BAD_JSON, "byte " + input.position(), readFailure(e) + "; rest of input skipped");
         }
         return recordIndex;
     }
 
     /**
+     * Reads the input as one JSON stream, resuming at the next record start after bad JSON.
+     *
+     * @return 0 at the end of input; or, when the input turns out to hold one record per line,
+     *         the number of the line it stopped on, with the input positioned just after that record
+     */
+    private long readStream(ResumableInput input) throws IOException {
+        byte[] resumeWith = NO_OPENING;
+        boolean atStart = true;
+        while (true) {
+            input.unread(resumeWith, 0, resumeWith.length);
+            base = input.position();
+            opening = resumeWith;
+            JsonParser p = parser(input);
+            try {
+                JsonToken t = p.nextToken();
+                if (t == null && atStart) {
+                    diag.problem(Problem.BAD_JSON, "byte 0", "empty input (no JSON at all)");
+                    return 0;
+                }
+                atStart = false;
+                for (; t != null; t = p.nextToken()) {
+                    long startLine = p.currentTokenLocation().getLineNr();
+                    Boolean record = readTopValue(p, t);
+                    if (record == null) {
+                        return 0;
+                    }
+                    if (record && p.currentTokenLocation().getLineNr() == startLine
+                            && p.releaseBuffered(input.unreader()) >= 0) {
+                        return startLine;
+                    }
+                }
+                return 0;
+            } catch (JsonProcessingException e) {
+                String where = at(e.getLocation(), p);
+                if (atStart) {
+                    diag.problem(Problem.BAD_JSON, where, "not JSON (" + clean(e) + "); input skipped");
+                    return 0;
+                }
+                String reason = reason(e);
+                resumeWith = opening;
+                boolean resumable = !truncated(e) && p.releaseBuffered(input.unreader()) >= 0;
+                if (resumable && input.skipToRecordStart()) {
+                    diag.problem(Problem.BAD_JSON, where, reason + "; skipped to the next record start, at byte " + input.position());
+                    recordStart = -1;
+                    continue;
+                }
+                diag.problem(Problem.BAD_JSON, where, reason + (truncated(e) ? "" : "; rest of input skipped"));
+                return 0;
+            } finally {
+                closeQuietly(p);
+            }
+        }
+    }
+
+    /**
+     * Reads the rest of a one-record-per-line input a line at a time, so that a bad line costs
+     * that line only.
+     *
+     * @param line the number of the line the input stands on
+     */
+    private void readLines(ResumableInput input, long line) throws IOException {
+        opening = NO_OPENING;
+        for (long n = line; input.startLine(); n++) {
+            base = input.position();
+            JsonParser p = parser(input);
+            try {
+                for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                    if (readTopValue(p, t) == null) {
+                        break;
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                String reason = truncated(e) ? "the line ends inside a JSON value (record cut short?)"
+                        : reason(e);
+                diag.problem(Problem.BAD_JSON, "line " + n + ", " + at(e.getLocation(), p), reason + "; line skipped");
+                recordStart = -1;
+            } finally {
+                closeQuietly(p);
+            }
+            input.skipRestOfLine();
+        }
+        input.endLines();
+    }
+
+    /**
+     * One value at the top level. Entry: on its first token. Return: on its last token.
+     *
+     * @return true when it was a record, false when it held records (or none), null when it is
+     *         not JSON that flow logs come in (the caller stops reading this stream)
+     */
+    private Boolean readTopValue(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.START_OBJECT) {
+            return readRootObject(p);
+        }
+        if (t == JsonToken.START_ARRAY) {
+            opening = ARRAY_OPENING;
+            readRecordArray(p);
+            opening = NO_OPENING;
+            return false;
+        }
+        diag.problem(Problem.NOT_FLOW_LOG, where(p), "not a flow log: expected a JSON object or array, found " + describe(t));
+        return null;
+    }
+
+    /** Why the JSON could not be read, with the record it was in. */
+    private String reason(JsonProcessingException e) {
+        String record = "record " + recordIndex + ", which starts at " + unit + " " + recordStart;
+        if (e instanceof StreamConstraintsException) {
+            return (recordStart < 0 ? "input" : record + ",") + " exceeds a safety limit: " + clean(e);
+        }
+        if (truncated(e)) {
+            return recordStart < 0 ? "input ends before the JSON is closed (file cut short?); every complete record was read"
+                    : "input ends inside " + record + " (file cut short, or copied while Azure was still writing it?);"
+                            + " that record is skipped";
+        }
+        return "malformed JSON" + (recordStart < 0 ? "" : " in " + record) + ": " + clean(e);
+    }
+
+    /** True when the input ended inside a JSON value: Jackson says so with either exception type. */
+    private static boolean truncated(JsonProcessingException e) {
+        return e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).contains("end-of-input");
+    }
+
+    /** A failure of the underlying read (a gzip stream cut short or corrupt, a disk error). */
+    private static String readFailure(IOException e) {
+        if (e instanceof EOFException) {
+            return "compressed data ends early (file cut short?)";
+        }
+        if (e instanceof ZipException) {
+            return "compressed data is corrupt (" + e.getMessage() + ")";
+        }
+        return "read failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    /**
      * A root object: the {@code records} envelope, or itself a record (one record per line).
      * Entry: on its START_OBJECT. Return: on its END_OBJECT.
+     *
+     * @return true when it was a record
      */
-    private void readRootObject(JsonParser p, FileDiagnostics diag, Consumer<RawRecord> handler) throws IOException {
+    private boolean readRootObject(JsonParser p) throws IOException {
         long offset = offset(p);
         boolean envelope = false;
         boolean recordFields = false;
         record.reset(recordIndex, offset);
+        recordStart = offset;
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
             JsonToken value = p.nextToken();
             if ("records".equals(name)) {
                 envelope = true;
+                recordStart = -1;
                 if (value == JsonToken.START_ARRAY) {
-                    readRecordArray(p, diag, handler);
+                    opening = ENVELOPE_OPENING;
+                    readRecordArray(p);
+                    opening = NO_OPENING;
                     record.reset(recordIndex, offset);
                 } else {
                     diag.problem(Problem.NOT_FLOW_LOG, where(p), "'records' is " + describe(value) + ", expected an array");
@@ -89,25 +235,30 @@ public final class RecordReader {
                 recordFields |= readRecordField(p, name);
             }
         }
-        if (!envelope) {
-            if (recordFields) {
-                handOn(handler);
-            } else {
-                diag.problem(Problem.NOT_FLOW_LOG, "byte " + offset,
-                        "not a flow log: the JSON object has no 'records' array and no flow-log record fields");
-            }
+        recordStart = -1;
+        if (envelope) {
+            return false;
         }
+        if (recordFields) {
+            handOn();
+            return true;
+        }
+        diag.problemOnce(Problem.NOT_FLOW_LOG, "byte " + offset,
+                "not a flow log: the JSON object has no 'records' array and no flow-log record fields");
+        return false;
     }
 
     /**
      * An array of records. Entry: on its START_ARRAY. Return: on its END_ARRAY.
      */
-    private void readRecordArray(JsonParser p, FileDiagnostics diag, Consumer<RawRecord> handler) throws IOException {
+    private void readRecordArray(JsonParser p) throws IOException {
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             if (t == JsonToken.START_OBJECT) {
-                record.reset(recordIndex, offset(p));
+                recordStart = offset(p);
+                record.reset(recordIndex, recordStart);
                 readRecordBody(p);
-                handOn(handler);
+                recordStart = -1;
+                handOn();
             } else {
                 diag.problem(Problem.BAD_RECORD, "record " + recordIndex + " at byte " + offset(p),
                         "record is " + describe(t) + ", expected an object; skipped");
@@ -117,7 +268,7 @@ public final class RecordReader {
         }
     }
 
-    private void handOn(Consumer<RawRecord> handler) {
+    private void handOn() {
         recordIndex++;
         handler.accept(record);
     }
@@ -344,18 +495,30 @@ public final class RecordReader {
         }
     }
 
-    private static long offset(JsonParser p) {
-        return p.currentTokenLocation().getByteOffset();
+    /** The absolute offset of the current token (of its character, for UTF-16 or UTF-32 text). */
+    private long offset(JsonParser p) {
+        JsonLocation location = p.currentTokenLocation();
+        return location.getByteOffset() >= 0 ? base + location.getByteOffset() : location.getCharOffset();
     }
 
-    private static String where(JsonParser p) {
-        return p == null ? "byte 0" : at(p.currentLocation(), p);
+    private String where(JsonParser p) {
+        return at(p.currentLocation(), p);
     }
 
-    private static String at(JsonLocation location, JsonParser p) {
-        long offset = location != null && location.getByteOffset() >= 0 ? location.getByteOffset()
-                : p != null ? p.currentLocation().getByteOffset() : 0;
-        return "byte " + offset;
+    /** "byte N", absolute; "character N" for text Jackson decoded to characters first (UTF-16, UTF-32). */
+    private String at(JsonLocation location, JsonParser p) {
+        JsonLocation l = location != null ? location : p.currentLocation();
+        if (l.getByteOffset() >= 0) {
+            return "byte " + (base + l.getByteOffset());
+        }
+        return "character " + Math.max(0, l.getCharOffset());
+    }
+
+    /** A parser over {@code input}, noting what its offsets count. */
+    private JsonParser parser(ResumableInput input) throws IOException {
+        JsonParser p = Json.FACTORY.createParser(input);
+        unit = p.currentLocation().getByteOffset() < 0 ? "character" : "byte";
+        return p;
     }
 
     /** Jackson's message without its source and location, which we print our own way. */

@@ -47,7 +47,9 @@ public record InputSource(String name, Path path, PathMetadata meta) {
             return in;
         }
         try {
-            return new BufferedInputStream(new GZIPInputStream(in, BUFFER), BUFFER);
+            // Not buffered again: a BufferedInputStream reads ahead until the inflater fails, and a
+            // blob cut short would then lose the data decompressed just before the cut.
+            return new GZIPInputStream(in, BUFFER);
         } catch (IOException e) {
             in.close();
             throw new IOException("gzip header is corrupt: " + e.getMessage(), e);
