@@ -27,6 +27,7 @@ import java.util.Set;
 final class FlowIdentity implements Mergeable<FlowIdentity> {
     private final Set<FlowKey> open = new HashSet<>();
     private final List<Orphan> pending = new ArrayList<>();
+    private final Set<FlowKey> pendingKeys = new HashSet<>();
 
     private record Orphan(FlowKey key, FlowRow first) {
     }
@@ -47,18 +48,27 @@ final class FlowIdentity implements Mergeable<FlowIdentity> {
                 return true;
             }
             case CONTINUING -> {
-                if (open.add(key)) {
-                    pending.add(new Orphan(key, row.copy()));
-                }
-                return false;
+                return open.add(key) && orphan(key, row);
             }
             default -> {
-                if (!open.remove(key)) {
-                    pending.add(new Orphan(key, row.copy()));
-                }
-                return false;
+                return !open.remove(key) && orphan(key, row);
             }
         }
+    }
+
+    /**
+     * An orphan: only the first of its key can turn out, on a merge, to continue a connection
+     * begun in the earlier input, so only that one waits (with a copy of the row); later orphans
+     * of the same key are flows whatever comes before, and count at once. Pending orphans are
+     * thus bounded by distinct keys, not by input size (duplicated blobs, denied flows with C/E
+     * tuples).
+     */
+    private boolean orphan(FlowKey key, FlowRow row) {
+        if (pendingKeys.add(key)) {
+            pending.add(new Orphan(key, row.copy()));
+            return false;
+        }
+        return true;
     }
 
     /** The first tuples of the orphans still pending, in input order; they are counted now and forgotten. */
@@ -68,6 +78,7 @@ final class FlowIdentity implements Mergeable<FlowIdentity> {
             rows.add(o.first());
         }
         pending.clear();
+        pendingKeys.clear();
         return rows;
     }
 
@@ -86,6 +97,7 @@ final class FlowIdentity implements Mergeable<FlowIdentity> {
         for (Orphan o : later.pending) {
             if (!open.remove(o.key())) {
                 pending.add(o);
+                pendingKeys.add(o.key());
             }
         }
         open.addAll(later.open);
