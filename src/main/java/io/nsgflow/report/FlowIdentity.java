@@ -28,6 +28,9 @@ final class FlowIdentity implements Mergeable<FlowIdentity> {
     private final Set<FlowKey> open = new HashSet<>();
     private final List<Orphan> pending = new ArrayList<>();
     private final Set<FlowKey> pendingKeys = new HashSet<>();
+    /** The MAC of the last row and its bits: rows come in runs of one context, so the MAC is parsed once a run. */
+    private String lastMac;
+    private long lastMacBits = FlowKey.macBits(null);
 
     private record Orphan(FlowKey key, FlowRow first) {
     }
@@ -41,7 +44,12 @@ final class FlowIdentity implements Mergeable<FlowIdentity> {
         if (state == null || state == FlowState.DENY || row.action() == Action.DENY && state == FlowState.BEGIN) {
             return true;
         }
-        FlowKey key = FlowKey.of(row);
+        String mac = row.context().mac();
+        if (mac != lastMac) { // identity: the same context's String
+            lastMac = mac;
+            lastMacBits = FlowKey.macBits(mac);
+        }
+        FlowKey key = FlowKey.of(row, lastMacBits);
         switch (state) {
             case BEGIN -> {
                 open.add(key);

@@ -28,8 +28,13 @@ final class FlowKey implements Comparable<FlowKey> {
     }
 
     static FlowKey of(FlowRow row) {
+        return of(row, macBits(row.context().mac()));
+    }
+
+    /** The key of {@code row}, whose MAC's {@link #macBits} the caller already has. */
+    static FlowKey of(FlowRow row, long macBits) {
         return new FlowKey(row.srcHi(), row.srcLo(), row.dstHi(), row.dstLo(),
-                macBits(row.context().mac()) << 8 | (row.protocol() & 0xFF),
+                macBits << 8 | (row.protocol() & 0xFF),
                 row.srcPort() << 16 | (row.dstPort() & 0xFFFF));
     }
 
