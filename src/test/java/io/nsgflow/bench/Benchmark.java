@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +38,7 @@ public final class Benchmark {
 
     private final Path root;
     private final Path data;
-    private final List<String> java;
+    private final String java;
     private final int runs;
     private final int bigRuns;
     private final int jqRuns;
@@ -53,11 +52,10 @@ public final class Benchmark {
     record Measure(String label, List<String> command, boolean answer) {
     }
 
-    private Benchmark(Path root, Path data, List<String> javaOptions, int runs, int bigRuns, int jqRuns) {
+    private Benchmark(Path root, Path data, int runs, int bigRuns, int jqRuns) {
         this.root = root;
         this.data = data;
-        this.java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        this.java.addAll(javaOptions);
+        this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         this.runs = runs;
         this.bigRuns = bigRuns;
         this.jqRuns = jqRuns;
@@ -65,11 +63,11 @@ public final class Benchmark {
 
     /**
      * {@code [--runs N] [--big-runs N] [--jq-runs N] [--data DIR] [--blobs N] [--folder-mb N]
-     * [--java-opts "..."] [--no-jq] [--only blob|folder|startup] SIZE_MB...}
+     * [--no-jq] [--only blob|folder|startup] SIZE_MB...}
      */
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--runs", "5", "--big-runs", "3", "--jq-runs", "1",
-                "--data", "/tmp/nsgflow-bench", "--blobs", "16", "--folder-mb", "400", "--java-opts", "",
+                "--data", "/tmp/nsgflow-bench", "--blobs", "16", "--folder-mb", "1000",
                 "--only", "all"));
         List<Long> sizes = new ArrayList<>();
         boolean jq = true;
@@ -84,14 +82,13 @@ public final class Benchmark {
                 throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        String opts = options.get("--java-opts").trim();
-        Benchmark b = new Benchmark(Path.of("").toAbsolutePath(), Path.of(options.get("--data")),
-                opts.isEmpty() ? List.of() : Arrays.asList(opts.split("\\s+")), Integer.parseInt(options.get("--runs")),
+        Benchmark b = new Benchmark(Path.of("").toAbsolutePath(), Path.of(options.get("--data")), Integer.parseInt(options.get("--runs")),
                 Integer.parseInt(options.get("--big-runs")), Integer.parseInt(options.get("--jq-runs")));
         Files.createDirectories(b.data);
         String only = options.get("--only");
         b.line("# nsgflow benchmark, " + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores, Java " + System.getProperty("java.version") + (opts.isEmpty() ? "" : ", JVM options " + opts));
+                + " cores, Java " + System.getProperty("java.version") + ", JVM options (bin/jvm.options) "
+                + Files.readString(b.root.resolve("bin/jvm.options")).trim());
         if (only.equals("all") || only.equals("blob")) {
             for (long mb : sizes) {
                 b.blob(mb, jq);
@@ -157,7 +154,7 @@ public final class Benchmark {
     /** A folder of {@code blobs} blobs read with 1 thread and with every core. */
     private void folder(int blobs, long mb) throws IOException, InterruptedException {
         Path dir = data.resolve("folder-v2-" + blobs + "x-" + mb + "MB-seed1");
-        long tuples = generated(dir.resolve("tuples"), () -> FlowLogGenerator.writeFolder(dir, FlowLogGenerator.Version.V2, 1,
+        long tuples = generated(dir, () -> FlowLogGenerator.writeFolder(dir, FlowLogGenerator.Version.V2, 1,
                 blobs, mb * 1_000_000).tuples());
         int cores = Runtime.getRuntime().availableProcessors();
         String d = dir.toString();
@@ -165,12 +162,11 @@ public final class Benchmark {
                 new Measure("summary --threads 1", nsgflow("summary", "--threads", "1", d), false),
                 new Measure("summary --threads " + cores, nsgflow("summary", "--threads", "" + cores, d), false),
                 new Measure("top --threads 1", nsgflow("top", "--by", "src", "--metric", "bytes", "--threads", "1", d), false),
-                new Measure("top --threads " + cores, nsgflow("top", "--by", "src", "--metric", "bytes", "--threads", "" + cores, d), false),
-                new Measure("flows -f ndjson --threads 1", nsgflow("flows", "-f", "ndjson", "--threads", "1", d), false),
-                new Measure("flows -f ndjson --threads " + cores, nsgflow("flows", "-f", "ndjson", "--threads", "" + cores, d), false));
-        Map<Measure, List<Run>> results = runInterleaved(measures, runs);
+                new Measure("top --threads " + cores, nsgflow("top", "--by", "src", "--metric", "bytes", "--threads", "" + cores, d), false));
+        int n = mb >= 500 ? bigRuns : runs;
+        Map<Measure, List<Run>> results = runInterleaved(measures, n);
         line("");
-        line("## A folder of " + blobs + " NSG v2 blobs, " + mb + " MB, " + tuples + " tuples (median of " + runs + " runs)");
+        line("## A folder of " + blobs + " NSG v2 blobs, " + mb + " MB, " + tuples + " tuples (median of " + n + " runs)");
         line("");
         line("| measure | seconds | MB/s | speed-up over 1 thread | peak RSS MiB |");
         line("|---|---:|---:|---:|---:|");
@@ -194,7 +190,7 @@ public final class Benchmark {
             return g.tuples();
         });
         List<Measure> measures = List.of(
-                new Measure("java -version", List.of(java.get(0), "-version"), false),
+                new Measure("java -version", List.of(java, "-version"), false),
                 new Measure("bin/nsgflow summary (1 MB blob)", List.of(root.resolve("bin/nsgflow").toString(), "summary",
                         file.toString()), false),
                 new Measure("bin/nsgflow --version", List.of(root.resolve("bin/nsgflow").toString(), "--version"), false));
@@ -270,17 +266,20 @@ public final class Benchmark {
         }
     }
 
+    /** nsgflow as users run it: {@code bin/nsgflow}, with its JVM options and class-data archive. */
     private List<String> nsgflow(String... args) {
-        List<String> command = new ArrayList<>(java);
-        command.add("-jar");
-        command.add(root.resolve("target/nsgflow.jar").toString());
+        List<String> command = new ArrayList<>(List.of(root.resolve("bin/nsgflow").toString()));
         command.addAll(List.of(args));
         return command;
     }
 
-    /** A main class of the test sources, with the same jar (same Jackson) on the class path. */
-    private List<String> classpathJava(String mainClass, String... args) {
-        List<String> command = new ArrayList<>(java);
+    /**
+     * A main class of the test sources, with the same jar (same Jackson) on the class path and the
+     * same JVM options as {@code bin/nsgflow} (bin/jvm.options), so that the two compare like with like.
+     */
+    private List<String> classpathJava(String mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(List.of(Files.readString(root.resolve("bin/jvm.options")).trim().split("\\s+")));
         command.add("-cp");
         command.add(root.resolve("target/test-classes") + ":" + root.resolve("target/nsgflow.jar"));
         command.add(mainClass);
