@@ -31,7 +31,7 @@ public final class Main {
     /** Runs one command line against the given streams; the whole CLI, testable in-process. */
     public static int run(Terminal terminal, String... args) {
         NsgflowCommand root = new NsgflowCommand(terminal);
-        CommandLine cli = new CommandLine(root);
+        CommandLine cli = root.commandLine(args);
         PrintWriter err = new PrintWriter(terminal.err(), true);
         cli.setOut(new PrintWriter(terminal.out(), true));
         cli.setErr(err);

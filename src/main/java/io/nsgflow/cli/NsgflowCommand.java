@@ -1,6 +1,11 @@
 package io.nsgflow.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -9,8 +14,6 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Reads Azure NSG and VNet flow logs (PT1H.json blobs) and answers questions about them.",
-        subcommands = {FlowsCommand.class, SummaryCommand.class, TopCommand.class, RulesCommand.class,
-            TimelineCommand.class, ConversationsCommand.class, picocli.CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  nsgflow summary PT1H.json",
@@ -20,6 +23,23 @@ import picocli.CommandLine.Spec;
             "  nsgflow flows insights-logs-networksecuritygroupflowevent/ --since 2024-05-14T09:00Z"
         })
 public final class NsgflowCommand implements Runnable {
+    /**
+     * The commands, in the order help lists them. An explicit registry rather than the annotation's
+     * list, so that only the command named on the command line is built: picocli builds each one's
+     * model by reflection, which is most of nsgflow's start-up.
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("flows", FlowsCommand::new);
+        COMMANDS.put("summary", SummaryCommand::new);
+        COMMANDS.put("top", TopCommand::new);
+        COMMANDS.put("rules", RulesCommand::new);
+        COMMANDS.put("timeline", TimelineCommand::new);
+        COMMANDS.put("conversations", ConversationsCommand::new);
+        COMMANDS.put("help", HelpCommand::new);
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -41,6 +61,22 @@ public final class NsgflowCommand implements Runnable {
     /** Whether the command asked for stack traces. */
     public boolean debug() {
         return debug;
+    }
+
+    /**
+     * The command line for {@code args}: with only the command they name, or with every command
+     * when they name none (root help, version, errors) or ask for {@code help}.
+     */
+    public CommandLine commandLine(String... args) {
+        CommandLine cli = new CommandLine(this);
+        String named = args.length > 0 ? args[0] : "";
+        boolean one = COMMANDS.containsKey(named) && !named.equals("help");
+        COMMANDS.forEach((name, command) -> {
+            if (!one || name.equals(named)) {
+                cli.addSubcommand(name, command.get());
+            }
+        });
+        return cli;
     }
 
     @Override
