@@ -54,6 +54,21 @@ class CidrTest {
         assertThat(contains(block, "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff")).isFalse();
     }
 
+    /** {@code --src ::/0} selects IPv6 flows; it used to match every IPv4 address too (they are held mapped). */
+    @ParameterizedTest
+    @ValueSource(strings = {"::/0", "::/1", "::/64", "::/80", "::/96"})
+    void anIpv6BlockNeverMatchesIpv4(String block) {
+        assertThat(contains(block, "10.0.0.4")).isFalse();
+        assertThat(contains(block, "0.0.0.0")).isFalse();
+        assertThat(contains(block, "::1")).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"::ffff:10.0.0.0/104, 10.1.2.3, true", "::ffff:0:0/96, 203.0.113.9, true", "::ffff:10.0.0.0/104, 11.0.0.1, false"})
+    void anIpv6BlockWithinTheMappedRangeIsAnIpv4Block(String block, String address, boolean expected) {
+        assertThat(contains(block, address)).isEqualTo(expected);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"10.0.0.0/33", "2001:db8::/129", "10.0.0.0/-1", "10.0.0.0/", "10.0.0.0/8x", "banana",
         "10.0.0/8", "/8", "", "2001:db8::/ 32"})
