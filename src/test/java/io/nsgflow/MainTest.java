@@ -7,6 +7,7 @@ import io.nsgflow.cli.Terminal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -149,6 +152,25 @@ class MainTest {
         Result fromStdin = run(new ByteArrayInputStream(bytes), new StringWriter(), "flows", "-f", "ndjson");
 
         assertThat(fromStdin.out()).hasLineCount(11).isEqualTo(fromFile.toString());
+    }
+
+    /** A gzip copy, made here rather than committed, reads to the same rows whatever its name says. */
+    @Test
+    void aGzipCopyReadsLikeThePlainFile(@TempDir Path dir) throws IOException {
+        Path plain = Path.of("samples/vnet-PT1H.json");
+        for (String name : List.of("PT1H.json", "PT1H.json.gz")) {
+            try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(dir.resolve(name)))) {
+                Files.copy(plain, gz);
+            }
+        }
+        StringWriter expected = new StringWriter();
+        assertThat(run(InputStream.nullInputStream(), expected, "flows", "-f", "ndjson", plain.toString()).exit()).isZero();
+
+        Result r = run(InputStream.nullInputStream(), new StringWriter(), "flows", "-f", "ndjson", dir.toString());
+
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).hasLineCount(2 * 57).isEqualTo(expected.toString().repeat(2));
     }
 
     @Test
