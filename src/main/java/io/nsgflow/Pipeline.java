@@ -8,6 +8,7 @@ import io.nsgflow.filter.FlowFilter;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.ReadStats;
 import io.nsgflow.parse.RecordReader;
+import io.nsgflow.report.Mergeable;
 import io.nsgflow.report.Reporter;
 import io.nsgflow.source.InputExpander;
 import io.nsgflow.source.InputSource;
@@ -15,11 +16,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Connects the stages, the one place that does: each input is opened (source), its records
  * streamed (parse) and decoded (decode), the rows filtered (filter) and handed to the reporter
- * (report), which writes through its format. Inputs are read one after another, in order.
+ * (report), which writes through its format. Inputs are read one after another, in order, or,
+ * for a reporter whose partial results merge, on several threads (see {@link ParallelRead}).
  */
 public final class Pipeline {
     private final FlowFilter filter;
@@ -38,18 +41,49 @@ public final class Pipeline {
                 diagnostics.forInput(path).problem(Problem.UNREADABLE_INPUT, "open", reason));
     }
 
-    /** Reads every input into {@code reporter}, then lets it finish. */
+    /** Reads every input into {@code reporter}, in order, then lets it finish. */
     public ReadStats run(List<InputSource> inputs, Reporter reporter) {
         ReadStats stats = new ReadStats();
-        Consumer<FlowRow> sink = filter == FlowFilter.ALL ? reporter::accept : row -> {
-            if (filter.test(row)) {
-                reporter.accept(row);
-            }
-        };
+        Consumer<FlowRow> sink = sink(reporter);
         RecordReader reader = new RecordReader();
         for (InputSource input : inputs) {
             read(input, reader, sink, stats);
         }
+        return finish(reporter, stats);
+    }
+
+    /**
+     * Reads the inputs on up to {@code threads} threads when {@code whole} is {@link Mergeable}:
+     * the first input into {@code whole}, each other into a fresh reporter from {@code parts}
+     * (of the same class), merged into {@code whole} in input order; then {@code whole} finishes.
+     * The answer is the one {@link #run(List, Reporter)} gives. Other reporters, one thread, or
+     * one input: read in order.
+     */
+    public ReadStats run(List<InputSource> inputs, Reporter whole, Supplier<? extends Reporter> parts, int threads) {
+        if (!(whole instanceof Mergeable<?>) || threads <= 1 || inputs.size() <= 1) {
+            return run(inputs, whole);
+        }
+        @SuppressWarnings("unchecked") // parts come from the same factory as whole: one class, merging its own kind
+        Mergeable<Reporter> merged = (Mergeable<Reporter>) whole;
+        ReadStats stats = new ParallelRead(inputs.size(), Math.min(threads, inputs.size()), merged::merge).run(
+                (i, reader) -> {
+                    Reporter part = i == 0 ? whole : parts.get();
+                    ReadStats partStats = new ReadStats();
+                    read(inputs.get(i), reader, sink(part), partStats);
+                    return new ParallelRead.Part(i == 0 ? null : part, partStats);
+                });
+        return finish(whole, stats);
+    }
+
+    private Consumer<FlowRow> sink(Reporter reporter) {
+        return filter == FlowFilter.ALL ? reporter::accept : row -> {
+            if (filter.test(row)) {
+                reporter.accept(row);
+            }
+        };
+    }
+
+    private ReadStats finish(Reporter reporter, ReadStats stats) {
         stats.setProblems(diagnostics.problemCounts());
         reporter.finish(stats);
         return stats;

@@ -26,6 +26,12 @@ final class ConversationsCommand extends ReportCommand {
         return reporter;
     }
 
+    /** Conversations are written as they close, so inputs are read one after another. */
+    @Override
+    boolean parallel() {
+        return false;
+    }
+
     @Override
     void notes(Diagnostics diagnostics) {
         long skipped = reporter.statelessSkipped();

@@ -170,15 +170,31 @@ final class Converters {
     static final class LimitConverter implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
-            try {
-                int n = Integer.parseInt(value.trim());
-                if (n >= 0) {
-                    return n;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-            throw new TypeConversionException("'" + value + "' is not a row count (0 or more; 0 means all)");
+            return atLeast(value, 0, "is not a row count (0 or more; 0 means all)");
         }
+    }
+
+    /** A thread count: 1 to 256. */
+    static final class ThreadsConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int n = atLeast(value, 1, "is not a thread count (1 or more)");
+            if (n > 256) {
+                throw new TypeConversionException("'" + value + "' threads is too many (256 at most)");
+            }
+            return n;
+        }
+    }
+
+    private static int atLeast(String value, int min, String otherwise) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new TypeConversionException("'" + value + "' " + otherwise);
     }
 }

@@ -17,4 +17,9 @@ public final class InputOptions {
 
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
     boolean debug;
+
+    @Option(names = "--threads", paramLabel = "N", converter = Converters.ThreadsConverter.class,
+            description = "Inputs read at once (default: the number of cores). Output is the same whatever N; "
+                    + "flows, conversations and --strict read one input at a time.")
+    int threads = Runtime.getRuntime().availableProcessors();
 }

@@ -35,6 +35,14 @@ abstract class ReportCommand implements Callable<Integer> {
     /** The reporter for this command, writing to {@code writer}. */
     abstract Reporter reporter(TableWriter writer);
 
+    /**
+     * Whether inputs may be read on several threads, for a reporter that merges partial results
+     * (see {@link io.nsgflow.report.Mergeable}). False for one that writes as it reads.
+     */
+    boolean parallel() {
+        return true;
+    }
+
     /** True when the command writes more than one table. */
     boolean multipleTables() {
         return false;
@@ -55,7 +63,8 @@ abstract class ReportCommand implements Callable<Integer> {
         TableWriter writer = output.format.writer(out, !output.noHeader, multipleTables());
         ReadStats stats;
         try {
-            stats = pipeline.run(inputs, reporter(writer));
+            int threads = parallel() && !input.strict ? input.threads : 1; // --strict stops at the first problem in input order
+            stats = pipeline.run(inputs, reporter(writer), () -> reporter(writer), threads);
         } catch (StrictStop stop) {
             out.flush(); // rows before the problem are good: keep them
             throw stop;

@@ -51,6 +51,7 @@ public final class NsgTupleDecoder implements TupleDecoder {
         } else {
             row.setCounters(FlowRow.ABSENT, FlowRow.ABSENT, FlowRow.ABSENT, FlowRow.ABSENT);
         }
+        fields.end();
         row.setDecision(direction, action, state);
         row.setEncryption(null);
     }

@@ -5,54 +5,120 @@ import io.nsgflow.model.IpAddress;
 
 /**
  * A cursor over the comma-separated fields of one tuple in a shared character buffer. Each
- * {@code next...} call consumes one field and parses it where it lies.
+ * {@code next...} call consumes one field and parses it where it lies, in one pass over the
+ * characters: numbers and dotted-quad addresses are parsed while they are scanned, and anything
+ * unusual falls back to a checked path that says exactly what is wrong. The field count is
+ * checked as fields are consumed ({@link #end()} after the last); when it is wrong, that is the
+ * error reported, whatever else is wrong with the tuple.
  */
 final class TupleFields {
     private final long[] ip = new long[2];
     private char[] buf;
+    private int start;
     private int pos;
     private int end;
     private int fieldStart;
     private int fieldEnd;
     private int field;
+    private int expected;
+    private String format;
 
-    /** Starts on a tuple and checks it has exactly {@code expected} fields. */
-    void reset(char[] buf, int off, int len, int expected, String format) throws TupleException {
+    /** Starts on a tuple that must have exactly {@code expected} fields. */
+    void reset(char[] buf, int off, int len, int expected, String format) {
+        this.buf = buf;
+        this.start = off;
+        this.pos = off;
+        this.end = off + len;
+        this.field = 0;
+        this.expected = expected;
+        this.format = format;
+    }
+
+    /** Checks that the last field has been consumed: the tuple has no more fields than expected. */
+    void end() throws TupleException {
+        if (pos <= end) {
+            throw countError();
+        }
+    }
+
+    private void advance() throws TupleException {
+        if (pos > end) {
+            throw countError(); // fewer fields than expected
+        }
+        char[] b = buf;
+        int e = end;
+        int p = pos;
+        while (p < e && b[p] != ',') {
+            p++;
+        }
+        fieldStart = pos;
+        fieldEnd = p;
+        pos = p + 1; // past the comma
+        field++;
+    }
+
+    /** Takes the field that ends at {@code p} (a comma or the end), found by a fast path. */
+    private void took(int p) {
+        fieldStart = pos;
+        fieldEnd = p;
+        pos = p + 1;
+        field++;
+    }
+
+    /** True when {@code p} is where a field ends. */
+    private boolean fieldEndsAt(int p) {
+        return p == end || p < end && buf[p] == ',';
+    }
+
+    private int fieldCount() {
         int fields = 1;
-        for (int i = off; i < off + len; i++) {
+        for (int i = start; i < end; i++) {
             if (buf[i] == ',') {
                 fields++;
             }
         }
-        if (fields != expected) {
-            throw new TupleException(format + " tuple needs " + expected + " fields, found " + fields);
-        }
-        this.buf = buf;
-        this.pos = off;
-        this.end = off + len;
-        this.field = 0;
+        return fields;
     }
 
-    private void advance() {
-        fieldStart = pos;
-        while (pos < end && buf[pos] != ',') {
-            pos++;
-        }
-        fieldEnd = pos;
-        pos++; // past the comma
-        field++;
+    private TupleException countError() {
+        return new TupleException(format + " tuple needs " + expected + " fields, found " + fieldCount());
+    }
+
+    /** {@code e}, unless the tuple has the wrong number of fields: that is said first. */
+    private TupleException checked(TupleException e) {
+        return fieldCount() == expected ? e : countError();
     }
 
     /** Field {@code name} as a non-negative decimal no larger than {@code max}. */
     long nextLong(String name, long max) throws TupleException {
+        char[] b = buf;
+        int e = end;
+        int p = pos;
+        long value = 0;
+        while (p < e) {
+            int d = b[p] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            value = value * 10 + d;
+            p++;
+        }
+        int digits = p - pos;
+        if (digits > 0 && digits <= 18 && value <= max && fieldEndsAt(p)) {
+            took(p);
+            return value;
+        }
         advance();
         return parseLong(name, max);
     }
 
     /** Like {@link #nextLong} but an empty field gives {@link FlowRow#ABSENT}. */
     long nextCounter(String name) throws TupleException {
-        advance();
-        return fieldStart == fieldEnd ? FlowRow.ABSENT : parseLong(name, Long.MAX_VALUE);
+        if (pos <= end && fieldEndsAt(pos)) {
+            took(pos);
+            return FlowRow.ABSENT;
+        }
+        return nextLong(name, Long.MAX_VALUE);
     }
 
     private long parseLong(String name, long max) throws TupleException {
@@ -82,10 +148,54 @@ final class TupleFields {
 
     /** Field {@code name} as an address; its halves are then in {@link #hi()} and {@link #lo()}. */
     void nextIp(String name) throws TupleException {
+        int p = dottedQuad();
+        if (p >= 0) {
+            took(p);
+            return;
+        }
         advance();
         if (!IpAddress.parse(buf, fieldStart, fieldEnd - fieldStart, ip)) {
             throw error(name, "is not an IP address");
         }
+    }
+
+    /**
+     * The fast path for the usual IPv4 address: parses a dotted quad (no leading zeros) that ends
+     * the field into {@link #ip}. Returns where it ends, or -1 for anything else.
+     */
+    private int dottedQuad() {
+        char[] b = buf;
+        int e = end;
+        int p = pos;
+        long value = 0;
+        for (int octet = 0; octet < 4; octet++) {
+            int first = p;
+            int v = 0;
+            while (p < e && p - first < 3) {
+                int d = b[p] - '0';
+                if (d < 0 || d > 9) {
+                    break;
+                }
+                v = v * 10 + d;
+                p++;
+            }
+            if (p == first || v > 255 || p - first > 1 && b[first] == '0') {
+                return -1;
+            }
+            value = value << 8 | v;
+            if (octet < 3) {
+                if (p >= e || b[p] != '.') {
+                    return -1;
+                }
+                p++;
+            }
+        }
+        if (!fieldEndsAt(p)) {
+            return -1;
+        }
+        ip[0] = IpAddress.V4_HI;
+        ip[1] = IpAddress.v4Lo((int) value);
+        return p;
     }
 
     long hi() {
@@ -122,10 +232,10 @@ final class TupleFields {
         return buf;
     }
 
-    /** An error about the field just read, quoting it. */
+    /** An error about the field just read, quoting it (or about the field count, when that is wrong). */
     TupleException error(String name, String what) {
         String text = new String(buf, fieldStart, Math.min(fieldEnd - fieldStart, 40));
-        return new TupleException(name + " (field " + field + ") '" + text + "' " + what);
+        return checked(new TupleException(name + " (field " + field + ") '" + text + "' " + what));
     }
 
     /** Reads four counters; they must be all empty or all numbers. */
@@ -137,7 +247,7 @@ final class TupleFields {
         boolean anyAbsent = (packetsOut | bytesOut | packetsIn | bytesIn) < 0;
         boolean allAbsent = packetsOut < 0 && bytesOut < 0 && packetsIn < 0 && bytesIn < 0;
         if (anyAbsent && !allAbsent) {
-            throw new TupleException("counters (fields 10-13) are partly empty");
+            throw checked(new TupleException("counters (fields 10-13) are partly empty"));
         }
         row.setCounters(packetsOut, bytesOut, packetsIn, bytesIn);
     }

@@ -42,6 +42,7 @@ public final class VnetTupleDecoder implements TupleDecoder {
         int encryption = fields.nextRaw("encryption");
         row.setEncryption(Encryption.intern(fields.buffer(), encryption, fields.lastLength()));
         fields.nextCounters(row);
+        fields.end();
         row.setDecision(direction, state == FlowState.DENY ? Action.DENY : Action.ALLOW, state);
     }
 }

@@ -80,7 +80,13 @@ final class JsonTableWriter implements TableWriter {
         }
         key();
         out.append('"');
-        for (int i = 0; i < value.length(); i++) {
+        int len = value.length();
+        int plain = 0;
+        while (plain < len && !needsEscape(value.charAt(plain))) {
+            plain++;
+        }
+        out.append(value, 0, plain); // the usual case is all of it
+        for (int i = plain; i < len; i++) {
             char c = value.charAt(i);
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
@@ -92,6 +98,10 @@ final class JsonTableWriter implements TableWriter {
             }
         }
         out.append('"');
+    }
+
+    private static boolean needsEscape(char c) {
+        return c == '"' || c == '\\' || c < 0x20 || c == 0x2028 || c == 0x2029;
     }
 
     @Override

@@ -34,12 +34,28 @@ public final class TextOut {
     }
 
     public TextOut append(CharSequence s) {
-        int len = s.length();
-        for (int i = 0; i < len; i++) {
+        return append(s, 0, s.length());
+    }
+
+    /** Appends {@code s[from, to)}; Strings and StringBuilders are copied in bulk. */
+    public TextOut append(CharSequence s, int from, int to) {
+        int i = from;
+        while (i < to) {
             if (count == SIZE) {
                 drain();
             }
-            buf[count++] = s.charAt(i);
+            int n = Math.min(to - i, SIZE - count);
+            if (s instanceof String str) {
+                str.getChars(i, i + n, buf, count);
+            } else if (s instanceof StringBuilder sb) {
+                sb.getChars(i, i + n, buf, count);
+            } else {
+                for (int k = 0; k < n; k++) {
+                    buf[count + k] = s.charAt(i + k);
+                }
+            }
+            count += n;
+            i += n;
         }
         return this;
     }

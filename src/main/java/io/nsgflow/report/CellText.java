@@ -7,13 +7,14 @@ import java.time.ZoneOffset;
 /**
  * Reusable text for the cells that need formatting, so that writing a row builds no Strings:
  * addresses, and ISO-8601 UTC times (whole seconds as {@code 2021-11-03T07:29:28Z}, with
- * milliseconds when the log has them). The date-time part is cached per second, as tuples come
- * in time order and share seconds.
+ * milliseconds when the log has them). The date, hour and minute are cached, as tuples come in
+ * about time order and share minutes.
  */
 final class CellText {
     private final StringBuilder ip = new StringBuilder(39);
     private final StringBuilder time = new StringBuilder(24);
-    private long cachedSecond = Long.MIN_VALUE;
+    private long cachedMinute = Long.MIN_VALUE;
+    /** {@code yyyy-MM-ddTHH:mm} of the cached minute. */
     private String cachedPrefix;
 
     CharSequence ip(long hi, long lo) {
@@ -24,15 +25,14 @@ final class CellText {
 
     CharSequence time(long millis) {
         long second = Math.floorDiv(millis, 1000);
-        if (second != cachedSecond) {
-            cachedSecond = second;
-            cachedPrefix = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC).toString();
-            if (cachedPrefix.length() == 16) {
-                cachedPrefix += ":00"; // LocalDateTime drops zero seconds
-            }
+        long minute = Math.floorDiv(second, 60);
+        if (minute != cachedMinute) {
+            cachedMinute = minute;
+            cachedPrefix = LocalDateTime.ofEpochSecond(minute * 60, 0, ZoneOffset.UTC).toString(); // no seconds when zero
         }
+        int s = (int) Math.floorMod(second, 60);
         time.setLength(0);
-        time.append(cachedPrefix);
+        time.append(cachedPrefix).append(':').append((char) ('0' + s / 10)).append((char) ('0' + s % 10));
         int ms = (int) Math.floorMod(millis, 1000);
         if (ms != 0) {
             time.append('.').append((char) ('0' + ms / 100)).append((char) ('0' + ms / 10 % 10)).append((char) ('0' + ms % 10));

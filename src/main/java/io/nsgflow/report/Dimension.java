@@ -10,31 +10,65 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * What rows are grouped by: how a row's compact key is made, how keys sort (ties in rankings
  * break on it, ascending), and the columns the key is written as. Keys are primitives packed into
- * small objects; they become text only when written.
+ * small objects; they become text only when written. A numeric key also has a {@link Packer}, so
+ * that rows find their tally by two longs, with no object made per row.
  *
  * @param <K> the key type
+ * @param packer null for keys that are not numbers
  */
-record Dimension<K>(List<Column> columns, Function<FlowRow, K> key, Comparator<K> order, KeyWriter<K> writer) {
+record Dimension<K>(List<Column> columns, Function<FlowRow, K> key, Comparator<K> order, KeyWriter<K> writer,
+        Packer<K> packer) {
     /** Writes one key's cells. */
     interface KeyWriter<K> {
         void write(K key, TableWriter w, CellText text);
     }
 
-    static final Dimension<IpKey> SRC = new Dimension<>(List.of(Column.text("srcIp")),
-            r -> new IpKey(r.srcHi(), r.srcLo()), Comparator.<IpKey>naturalOrder(), (k, w, t) -> w.text(t.ip(k.hi(), k.lo())));
+    /**
+     * A numeric key as two longs: {@link #hi} and {@link #lo} of a row, and the key object they
+     * stand for, made once per distinct key.
+     */
+    interface Packer<K> {
+        long hi(FlowRow row);
 
-    static final Dimension<IpKey> DST = new Dimension<>(List.of(Column.text("dstIp")),
-            r -> new IpKey(r.dstHi(), r.dstLo()), Comparator.<IpKey>naturalOrder(), (k, w, t) -> w.text(t.ip(k.hi(), k.lo())));
+        long lo(FlowRow row);
+
+        K key(long hi, long lo);
+    }
+
+    /** A key that is one int, packed into {@code lo}. */
+    private static Packer<Integer> intPacker(ToIntFunction<FlowRow> value) {
+        return new Packer<>() {
+            @Override
+            public long hi(FlowRow row) {
+                return 0;
+            }
+
+            @Override
+            public long lo(FlowRow row) {
+                return value.applyAsInt(row);
+            }
+
+            @Override
+            public Integer key(long hi, long lo) {
+                return (int) lo;
+            }
+        };
+    }
+
+    static final Dimension<IpKey> SRC = address("srcIp", FlowRow::srcHi, FlowRow::srcLo);
+
+    static final Dimension<IpKey> DST = address("dstIp", FlowRow::dstHi, FlowRow::dstLo);
 
     static final Dimension<IpPair> PAIR = new Dimension<>(List.of(Column.text("srcIp"), Column.text("dstIp")),
             r -> new IpPair(r.srcHi(), r.srcLo(), r.dstHi(), r.dstLo()), Comparator.<IpPair>naturalOrder(), (k, w, t) -> {
                 w.text(t.ip(k.srcHi(), k.srcLo()));
                 w.text(t.ip(k.dstHi(), k.dstLo()));
-            });
+            }, null);
 
     static final Dimension<Integer> DST_PORT = port("dstPort", FlowRow::dstPort);
 
@@ -48,28 +82,53 @@ record Dimension<K>(List<Column> columns, Function<FlowRow, K> key, Comparator<K
 
     static final Dimension<String> ENCRYPTION = text("encryption", FlowRow::encryption);
 
-    static final Dimension<Integer> PROTOCOL = new Dimension<>(List.of(Column.text("protocol")),
-            FlowRow::protocol, Comparator.<Integer>naturalOrder(), (k, w, t) -> w.text(Protocol.name(k)));
+    static final Dimension<Integer> PROTOCOL = packedInt(List.of(Column.text("protocol")), FlowRow::protocol,
+            (k, w, t) -> w.text(Protocol.name(k)));
 
     /** Direction and action, packed as {@code direction << 1 | action}. */
-    static final Dimension<Integer> DIRECTION_ACTION = new Dimension<>(
-            List.of(Column.text("direction"), Column.text("action")),
-            r -> r.direction().ordinal() << 1 | r.action().ordinal(), Comparator.<Integer>naturalOrder(), (k, w, t) -> {
+    static final Dimension<Integer> DIRECTION_ACTION = packedInt(List.of(Column.text("direction"), Column.text("action")),
+            r -> r.direction().ordinal() << 1 | r.action().ordinal(), (k, w, t) -> {
                 w.text(Direction.values()[k >> 1].label());
                 w.text(Action.values()[k & 1].label());
             });
 
     /** A port with its protocol, packed as {@code port << 8 | protocol}: 443/TCP and 443/UDP differ. */
     private static Dimension<Integer> port(String name, ToIntFunction<FlowRow> port) {
-        return new Dimension<>(List.of(Column.integer(name), Column.text("protocol")),
-                r -> port.applyAsInt(r) << 8 | r.protocol() & 0xFF, Comparator.<Integer>naturalOrder(), (k, w, t) -> {
+        return packedInt(List.of(Column.integer(name), Column.text("protocol")),
+                r -> port.applyAsInt(r) << 8 | r.protocol() & 0xFF, (k, w, t) -> {
                     w.integer(k >>> 8);
                     w.text(Protocol.name(k & 0xFF));
                 });
     }
 
+    /** An address: its two halves are the packed key. */
+    private static Dimension<IpKey> address(String column, ToLongFunction<FlowRow> hi, ToLongFunction<FlowRow> lo) {
+        return new Dimension<IpKey>(List.of(Column.text(column)), r -> new IpKey(hi.applyAsLong(r), lo.applyAsLong(r)),
+                Comparator.naturalOrder(), (k, w, t) -> w.text(t.ip(k.hi(), k.lo())), new Packer<IpKey>() {
+                    @Override
+                    public long hi(FlowRow row) {
+                        return hi.applyAsLong(row);
+                    }
+
+                    @Override
+                    public long lo(FlowRow row) {
+                        return lo.applyAsLong(row);
+                    }
+
+                    @Override
+                    public IpKey key(long h, long l) {
+                        return new IpKey(h, l);
+                    }
+                });
+    }
+
+    /** A key that is one int, in ascending order. */
+    private static Dimension<Integer> packedInt(List<Column> columns, ToIntFunction<FlowRow> key, KeyWriter<Integer> writer) {
+        return new Dimension<>(columns, key::applyAsInt, Comparator.naturalOrder(), writer, intPacker(key));
+    }
+
     private static Dimension<String> text(String name, Function<FlowRow, String> value) {
         return new Dimension<>(List.of(Column.text(name)), value,
-                Comparator.nullsFirst(Comparator.naturalOrder()), (k, w, t) -> w.text(k));
+                Comparator.nullsFirst(Comparator.naturalOrder()), (k, w, t) -> w.text(k), null);
     }
 }

@@ -25,9 +25,12 @@ import java.util.Set;
  * {@code E} and a further orphan of the same key, all in the later slice.
  */
 final class FlowIdentity implements Mergeable<FlowIdentity> {
-    private final Set<FlowKey> open = new HashSet<>();
+    private final FlowKeySet open = new FlowKeySet();
     private final List<Orphan> pending = new ArrayList<>();
     private final Set<FlowKey> pendingKeys = new HashSet<>();
+    /** The MAC of the last row and its bits: rows come in runs of one context, so the MAC is parsed once a run. */
+    private String lastMac;
+    private long lastMacBits = FlowKey.macBits(null);
 
     private record Orphan(FlowKey key, FlowRow first) {
     }
@@ -41,17 +44,25 @@ final class FlowIdentity implements Mergeable<FlowIdentity> {
         if (state == null || state == FlowState.DENY || row.action() == Action.DENY && state == FlowState.BEGIN) {
             return true;
         }
-        FlowKey key = FlowKey.of(row);
+        String mac = row.context().mac();
+        if (mac != lastMac) { // identity: the same context's String
+            lastMac = mac;
+            lastMacBits = FlowKey.macBits(mac);
+        }
+        long macProtocol = FlowKey.macProtocol(row, lastMacBits);
+        int ports = FlowKey.ports(row);
         switch (state) {
             case BEGIN -> {
-                open.add(key);
+                open.add(row.srcHi(), row.srcLo(), row.dstHi(), row.dstLo(), macProtocol, ports);
                 return true;
             }
             case CONTINUING -> {
-                return open.add(key) && orphan(key, row);
+                return open.add(row.srcHi(), row.srcLo(), row.dstHi(), row.dstLo(), macProtocol, ports)
+                        && orphan(FlowKey.of(row, lastMacBits), row);
             }
             default -> {
-                return !open.remove(key) && orphan(key, row);
+                return !open.remove(row.srcHi(), row.srcLo(), row.dstHi(), row.dstLo(), macProtocol, ports)
+                        && orphan(FlowKey.of(row, lastMacBits), row);
             }
         }
     }

@@ -11,12 +11,12 @@ import io.nsgflow.model.FlowRow;
  * 48 MAC bits, so it still separates interfaces but cannot collide with a real MAC.
  */
 final class FlowKey implements Comparable<FlowKey> {
-    private final long srcHi;
-    private final long srcLo;
-    private final long dstHi;
-    private final long dstLo;
-    private final long macProtocol;
-    private final int ports;
+    final long srcHi;
+    final long srcLo;
+    final long dstHi;
+    final long dstLo;
+    final long macProtocol;
+    final int ports;
 
     private FlowKey(long srcHi, long srcLo, long dstHi, long dstLo, long macProtocol, int ports) {
         this.srcHi = srcHi;
@@ -28,9 +28,22 @@ final class FlowKey implements Comparable<FlowKey> {
     }
 
     static FlowKey of(FlowRow row) {
-        return new FlowKey(row.srcHi(), row.srcLo(), row.dstHi(), row.dstLo(),
-                macBits(row.context().mac()) << 8 | (row.protocol() & 0xFF),
-                row.srcPort() << 16 | (row.dstPort() & 0xFFFF));
+        return of(row, macBits(row.context().mac()));
+    }
+
+    /** The key of {@code row}, whose MAC's {@link #macBits} the caller already has. */
+    static FlowKey of(FlowRow row, long macBits) {
+        return new FlowKey(row.srcHi(), row.srcLo(), row.dstHi(), row.dstLo(), macProtocol(row, macBits), ports(row));
+    }
+
+    /** The MAC and protocol part of a row's key. */
+    static long macProtocol(FlowRow row, long macBits) {
+        return macBits << 8 | (row.protocol() & 0xFF);
+    }
+
+    /** The ports part of a row's key. */
+    static int ports(FlowRow row) {
+        return row.srcPort() << 16 | (row.dstPort() & 0xFFFF);
     }
 
     /** The MAC's 48 bits, or for text that is not a MAC, a hash of it with bit 48 set. */

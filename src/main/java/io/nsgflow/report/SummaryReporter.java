@@ -3,6 +3,7 @@ package io.nsgflow.report;
 import io.nsgflow.format.Column;
 import io.nsgflow.format.TableWriter;
 import io.nsgflow.model.Action;
+import io.nsgflow.model.FlowContext;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.Problem;
 import io.nsgflow.model.ReadStats;
@@ -38,6 +39,8 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
     private final Set<String> rules = new HashSet<>();
     private final Set<String> macs = new HashSet<>();
     private final Set<String> acls = new HashSet<>();
+    /** The context whose names are already in the sets: rows come in runs of one context. */
+    private FlowContext namesOf;
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
 
@@ -66,10 +69,13 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
             ways[3] += Math.max(row.bytesDstToSrc(), 0);
             first = Math.min(first, row.timeMillis());
             last = Math.max(last, row.timeMillis());
-            addName(nsgs, row.context().nsg());
-            addName(rules, row.context().rule());
-            addName(macs, row.context().mac());
-            addName(acls, row.context().aclId());
+            if (row.context() != namesOf) {
+                namesOf = row.context();
+                addName(nsgs, namesOf.nsg());
+                addName(rules, namesOf.rule());
+                addName(macs, namesOf.mac());
+                addName(acls, namesOf.aclId());
+            }
         }
     }
 

@@ -11,24 +11,66 @@ import java.util.Map;
 
 /**
  * A {@link Tally} per distinct key of one {@link Dimension}, ranked when written. One distinct key
- * costs its key object, the tally (64 bytes) and a hash-map entry (about 40 bytes).
+ * costs its key object, the tally (64 bytes) and a hash-map entry (about 40 bytes), and for a
+ * numeric key a slot or two of a {@link TallyIndex} (24 bytes each), through which rows find
+ * their tally without making a key object. Text keys (rule, NSG, MAC) come in runs of one
+ * String: the last one's tally is kept at hand.
  *
  * @param <K> the key type
  */
 final class Tallies<K> implements Mergeable<Tallies<K>> {
     private final Dimension<K> dimension;
+    private final Dimension.Packer<K> packer;
     private final Map<K, Tally> byKey = new HashMap<>();
+    /** The same tallies by packed key; null when keys are not numbers. */
+    private final TallyIndex index;
+    private K lastKey;
+    private Tally lastTally;
 
     Tallies(Dimension<K> dimension) {
         this.dimension = dimension;
+        this.packer = dimension.packer();
+        this.index = packer == null ? null : new TallyIndex();
     }
 
     void add(FlowRow row, boolean tuple, boolean flow) {
-        byKey.computeIfAbsent(dimension.key().apply(row), k -> new Tally()).add(row, tuple, flow);
+        tally(row).add(row, tuple, flow);
+    }
+
+    private Tally tally(FlowRow row) {
+        if (index != null) {
+            long hi = packer.hi(row);
+            long lo = packer.lo(row);
+            Tally t = index.get(hi, lo);
+            if (t == null) {
+                t = new Tally();
+                index.put(hi, lo, t);
+                byKey.put(packer.key(hi, lo), t);
+            }
+            return t;
+        }
+        K key = dimension.key().apply(row);
+        if (key != lastKey || lastTally == null) { // identity: the same String as the last row's
+            lastKey = key;
+            lastTally = byKey.computeIfAbsent(key, k -> new Tally());
+        }
+        return lastTally;
     }
 
     @Override
     public void merge(Tallies<K> other) {
+        if (index != null) {
+            other.index.forEach((hi, lo, theirs) -> {
+                Tally mine = index.get(hi, lo);
+                if (mine != null) {
+                    mine.add(theirs);
+                } else {
+                    index.put(hi, lo, theirs);
+                    byKey.put(packer.key(hi, lo), theirs);
+                }
+            });
+            return;
+        }
         other.byKey.forEach((k, t) -> byKey.merge(k, t, (mine, theirs) -> {
             mine.add(theirs);
             return mine;

@@ -40,4 +40,14 @@ class CellTextTest {
         assertThat(text.ip(0x2001_0db8_0000_0002L, 5).toString()).isEqualTo("2001:db8:0:2::5");
         assertThat(text.ip(0, 1).toString()).isEqualTo("::1");
     }
+
+    @Test
+    void timesAcrossSecondsAndMinutesWithTheCachedMinute() {
+        long[] samples = {0, 59_000, 60_000, 61_001, 1_542_110_377_000L, 1_542_110_377_999L, 1_542_110_400_000L,
+            1_542_110_399_010L, 253_402_300_799_999L, -1};
+        for (long millis : samples) {
+            String expected = Instant.ofEpochMilli(millis).toString();
+            assertThat(text.time(millis).toString()).as("%d", millis).isEqualTo(expected);
+        }
+    }
 }

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Reproduces every figure in docs/PERFORMANCE.md, in one run:
+#   bench/run.sh 100 1000        # a 100 MB and a 1 GB blob, a folder of 16 blobs, start-up
+# Options go before the sizes (see Benchmark.java): --runs N, --big-runs N, --jq-runs N, --no-jq,
+# --data DIR (generated data, default /tmp/nsgflow-bench), --blobs N, --folder-mb N,
+# --only blob|folder|startup. nsgflow runs as users run it (bin/nsgflow); the floor runs with the
+# same JVM options (bin/jvm.options). Tables are printed and kept in bench/out/.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+install() {
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "bench: installing $1 with apt-get..." >&2
+  $sudo apt-get install -y -q "$1" >&2
+}
+command -v jq >/dev/null 2>&1 || install jq
+[ -x /usr/bin/time ] || install time
+
+echo "bench: building..." >&2
+mvn -q -B -DskipTests package >&2
+exec java -cp target/test-classes:target/nsgflow.jar io.nsgflow.bench.Benchmark "$@"

@@ -1,0 +1,312 @@
+package io.nsgflow.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The performance harness behind {@code bench/run.sh}: for each size asked (in MB), one generated
+ * NSG v2 blob, on which, in one run and each in its own child process, the floor
+ * ({@link Floor}: Jackson's tokens and nothing else), {@code summary}, {@code top --by src
+ * --metric bytes}, {@code flows --format ndjson} to a null stream, and jq doing the same job as
+ * {@code top} (whose answer must equal nsgflow's). Then a folder of many blobs read with one
+ * thread and with all cores, and the start-up time of {@code bin/nsgflow} on a 1 MB blob against
+ * {@code java -version}. Runs are interleaved, so that noise from other work on the machine falls
+ * on every measure alike; the median is reported. Prints Markdown tables and writes them under
+ * {@code bench/out/}.
+ *
+ * <p>Times are of whole processes, JVM start included: what a user waits for. Peak RSS is
+ * {@code /usr/bin/time}'s maximum resident set size.
+ */
+public final class Benchmark {
+    /**
+     * jq's version of {@code top --by src --metric bytes --limit 10}: bytes both ways per source,
+     * ties by address text. The {@code group_by} form: jq 1.6 copies the object on every step of a
+     * {@code reduce} into an object keyed by address, which is slower still.
+     */
+    static final String JQ_TOP_SOURCES = "[.records[].properties.flows[].flows[].flowTuples[] | split(\",\")"
+            + " | {s: .[1], b: ((.[10] | tonumber? // 0) + (.[12] | tonumber? // 0))}]"
+            + " | group_by(.s) | map({s: .[0].s, b: (map(.b) | add)}) | sort_by(-.b, .s) | .[:10][] | \"\\(.s)\\t\\(.b)\"";
+
+    private final Path root;
+    private final Path data;
+    private final String java;
+    private final int runs;
+    private final int bigRuns;
+    private final int jqRuns;
+    private final StringBuilder report = new StringBuilder();
+
+    /** One process run: wall seconds, peak RSS in KiB, what it wrote to stdout. */
+    record Run(double seconds, long rssKib, String out) {
+    }
+
+    /** One thing measured: its label and command line; {@code answer} when its stdout is kept for a check. */
+    record Measure(String label, List<String> command, boolean answer) {
+    }
+
+    private Benchmark(Path root, Path data, int runs, int bigRuns, int jqRuns) {
+        this.root = root;
+        this.data = data;
+        this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        this.runs = runs;
+        this.bigRuns = bigRuns;
+        this.jqRuns = jqRuns;
+    }
+
+    /**
+     * {@code [--runs N] [--big-runs N] [--jq-runs N] [--data DIR] [--blobs N] [--folder-mb N]
+     * [--no-jq] [--only blob|folder|startup] SIZE_MB...}
+     */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>(Map.of("--runs", "5", "--big-runs", "3", "--jq-runs", "1",
+                "--data", "/tmp/nsgflow-bench", "--blobs", "16", "--folder-mb", "1000",
+                "--only", "all"));
+        List<Long> sizes = new ArrayList<>();
+        boolean jq = true;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--no-jq")) {
+                jq = false;
+            } else if (options.containsKey(args[i]) && i + 1 < args.length) {
+                options.put(args[i], args[++i]);
+            } else if (args[i].matches("\\d+")) {
+                sizes.add(Long.parseLong(args[i]));
+            } else {
+                throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        Benchmark b = new Benchmark(Path.of("").toAbsolutePath(), Path.of(options.get("--data")), Integer.parseInt(options.get("--runs")),
+                Integer.parseInt(options.get("--big-runs")), Integer.parseInt(options.get("--jq-runs")));
+        Files.createDirectories(b.data);
+        String only = options.get("--only");
+        b.line("# nsgflow benchmark, " + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores, Java " + System.getProperty("java.version") + ", JVM options (bin/jvm.options) "
+                + Files.readString(b.root.resolve("bin/jvm.options")).trim());
+        if (only.equals("all") || only.equals("blob")) {
+            for (long mb : sizes) {
+                b.blob(mb, jq);
+            }
+        }
+        if (only.equals("all") || only.equals("folder")) {
+            b.folder(Integer.parseInt(options.get("--blobs")), Long.parseLong(options.get("--folder-mb")));
+        }
+        if (only.equals("all") || only.equals("startup")) {
+            b.startup();
+        }
+        Path out = b.root.resolve("bench/out");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("results-" + System.currentTimeMillis() + ".md"), b.report);
+    }
+
+    /** The single-blob table for one size. */
+    private void blob(long mb, boolean withJq) throws IOException, InterruptedException {
+        Path file = data.resolve("v2-" + mb + "MB-seed1.json");
+        long tuples = generated(file, () -> {
+            FlowLogGenerator g = new FlowLogGenerator(FlowLogGenerator.Version.V2, 1, 0);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                g.writeBlob(out, FlowLogGenerator.FIRST_HOUR, mb * 1_000_000);
+            }
+            return g.tuples();
+        });
+        long bytes = Files.size(file);
+        String f = file.toString();
+        List<Measure> measures = new ArrayList<>(List.of(
+                new Measure("floor: Jackson tokens only", classpathJava("io.nsgflow.bench.Floor", f), false),
+                new Measure("summary", nsgflow("summary", f), false),
+                new Measure("top --by src --metric bytes", nsgflow("top", "--by", "src", "--metric", "bytes", "-f", "tsv", f), true),
+                new Measure("flows --format ndjson", nsgflow("flows", "--format", "ndjson", f), false)));
+        int n = mb >= 500 ? bigRuns : runs;
+        Map<Measure, List<Run>> results = runInterleaved(measures, n);
+        if (withJq) {
+            Measure jq = new Measure("jq, same job as top", List.of("jq", "-r", JQ_TOP_SOURCES, f), true);
+            results.putAll(runInterleaved(List.of(jq), jqRuns));
+        }
+        line("");
+        line("## One NSG v2 blob of " + String.format(Locale.ROOT, "%.0f", bytes / 1e6) + " MB, " + tuples
+                + " tuples (median of " + n + " runs" + (withJq ? "; jq " + jqRuns : "") + ")");
+        line("");
+        line("| measure | seconds | MB/s | tuples/s | vs floor | peak RSS MiB |");
+        line("|---|---:|---:|---:|---:|---:|");
+        double floor = median(results.get(measures.get(0)));
+        for (Map.Entry<Measure, List<Run>> e : results.entrySet()) {
+            double s = median(e.getValue());
+            long rss = e.getValue().stream().mapToLong(Run::rssKib).max().orElse(0) / 1024;
+            line(String.format(Locale.ROOT, "| %s | %.2f | %.0f | %.2fM | %.2f | %d |", e.getKey().label(), s,
+                    bytes / 1e6 / s, tuples / 1e6 / s, floor / s, rss));
+        }
+        if (withJq) {
+            Measure top = measures.get(2);
+            Measure jq = results.keySet().stream().filter(m -> m.label().startsWith("jq")).findFirst().orElseThrow();
+            boolean same = topSources(results.get(top).get(0).out()).equals(sortedLines(results.get(jq).get(0).out()));
+            line("");
+            line(String.format(Locale.ROOT, "top is %.1fx faster than jq; same answer: %s", median(results.get(jq))
+                    / median(results.get(top)), same ? "yes" : "NO"));
+        }
+    }
+
+    /** A folder of {@code blobs} blobs read with 1 thread and with every core. */
+    private void folder(int blobs, long mb) throws IOException, InterruptedException {
+        Path dir = data.resolve("folder-v2-" + blobs + "x-" + mb + "MB-seed1");
+        long tuples = generated(dir, () -> FlowLogGenerator.writeFolder(dir, FlowLogGenerator.Version.V2, 1,
+                blobs, mb * 1_000_000).tuples());
+        int cores = Runtime.getRuntime().availableProcessors();
+        String d = dir.toString();
+        List<Measure> measures = List.of(
+                new Measure("summary --threads 1", nsgflow("summary", "--threads", "1", d), false),
+                new Measure("summary --threads " + cores, nsgflow("summary", "--threads", "" + cores, d), false),
+                new Measure("top --threads 1", nsgflow("top", "--by", "src", "--metric", "bytes", "--threads", "1", d), false),
+                new Measure("top --threads " + cores, nsgflow("top", "--by", "src", "--metric", "bytes", "--threads", "" + cores, d), false));
+        int n = mb >= 500 ? bigRuns : runs;
+        Map<Measure, List<Run>> results = runInterleaved(measures, n);
+        line("");
+        line("## A folder of " + blobs + " NSG v2 blobs, " + mb + " MB, " + tuples + " tuples (median of " + n + " runs)");
+        line("");
+        line("| measure | seconds | MB/s | speed-up over 1 thread | peak RSS MiB |");
+        line("|---|---:|---:|---:|---:|");
+        for (int i = 0; i < measures.size(); i++) {
+            double s = median(results.get(measures.get(i)));
+            double one = median(results.get(measures.get(i - i % 2)));
+            long rss = results.get(measures.get(i)).stream().mapToLong(Run::rssKib).max().orElse(0) / 1024;
+            line(String.format(Locale.ROOT, "| %s | %.2f | %.0f | %.2f | %d |", measures.get(i).label(), s,
+                    mb / s, one / s, rss));
+        }
+    }
+
+    /** {@code bin/nsgflow summary} on a 1 MB blob against {@code java -version}. */
+    private void startup() throws IOException, InterruptedException {
+        Path file = data.resolve("v2-1MB-seed1.json");
+        generated(file, () -> {
+            FlowLogGenerator g = new FlowLogGenerator(FlowLogGenerator.Version.V2, 1, 0);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                g.writeBlob(out, FlowLogGenerator.FIRST_HOUR, 1_000_000);
+            }
+            return g.tuples();
+        });
+        List<Measure> measures = List.of(
+                new Measure("java -version", List.of(java, "-version"), false),
+                new Measure("bin/nsgflow summary (1 MB blob)", List.of(root.resolve("bin/nsgflow").toString(), "summary",
+                        file.toString()), false),
+                new Measure("bin/nsgflow --version", List.of(root.resolve("bin/nsgflow").toString(), "--version"), false));
+        int n = Math.max(10, runs * 2);
+        Map<Measure, List<Run>> results = runInterleaved(measures, n);
+        line("");
+        line("## Start-up (median of " + n + " runs)");
+        line("");
+        line("| measure | milliseconds | peak RSS MiB |");
+        line("|---|---:|---:|");
+        for (Measure m : measures) {
+            line(String.format(Locale.ROOT, "| %s | %.0f | %d |", m.label(), median(results.get(m)) * 1000,
+                    results.get(m).stream().mapToLong(Run::rssKib).max().orElse(0) / 1024));
+        }
+    }
+
+    private interface Generation {
+        long write() throws IOException;
+    }
+
+    /** Generates once: the tuple count is kept beside the data, whose presence means it is complete. */
+    private long generated(Path target, Generation generation) throws IOException {
+        Path count = Path.of(target + ".tuples");
+        if (!Files.exists(count)) {
+            System.err.println("generating " + target + " ...");
+            Files.createDirectories(target.getParent());
+            Files.writeString(count, Long.toString(generation.write()));
+        }
+        return Long.parseLong(Files.readString(count).trim());
+    }
+
+    private Map<Measure, List<Run>> runInterleaved(List<Measure> measures, int n) throws IOException, InterruptedException {
+        Map<Measure, List<Run>> results = new LinkedHashMap<>();
+        for (Measure m : measures) {
+            results.put(m, new ArrayList<>());
+            if (n > 1) {
+                run(m); // warms the page cache and the JVM's class-data archive; not counted
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (Measure m : measures) {
+                Run r = run(m);
+                System.err.printf(Locale.ROOT, "  %-40s %7.2f s %6d MiB%n", m.label(), r.seconds(), r.rssKib() / 1024);
+                results.get(m).add(r);
+            }
+        }
+        return results;
+    }
+
+    private Run run(Measure m) throws IOException, InterruptedException {
+        Path time = Files.createTempFile("nsgflow-bench", ".time");
+        Path out = Files.createTempFile("nsgflow-bench", ".out");
+        Path err = Files.createTempFile("nsgflow-bench", ".err");
+        try {
+            List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M", "-o", time.toString()));
+            command.addAll(m.command());
+            ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectError(err.toFile())
+                    .redirectOutput(m.answer() ? ProcessBuilder.Redirect.to(out.toFile()) : ProcessBuilder.Redirect.DISCARD);
+            long start = System.nanoTime();
+            Process p = pb.start();
+            int exit = p.waitFor();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (exit != 0) {
+                throw new IllegalStateException(m.label() + " exited " + exit + ": " + Files.readString(err));
+            }
+            List<String> timeLines = Files.readAllLines(time);
+            long rss = Long.parseLong(timeLines.get(timeLines.size() - 1).trim());
+            return new Run(seconds, rss, Files.readString(out, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(time);
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /** nsgflow as users run it: {@code bin/nsgflow}, with its JVM options and class-data archive. */
+    private List<String> nsgflow(String... args) {
+        List<String> command = new ArrayList<>(List.of(root.resolve("bin/nsgflow").toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * A main class of the test sources, with the same jar (same Jackson) on the class path and the
+     * same JVM options as {@code bin/nsgflow} (bin/jvm.options), so that the two compare like with like.
+     */
+    private List<String> classpathJava(String mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(List.of(Files.readString(root.resolve("bin/jvm.options")).trim().split("\\s+")));
+        command.add("-cp");
+        command.add(root.resolve("target/test-classes") + ":" + root.resolve("target/nsgflow.jar"));
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** nsgflow's TSV answer as "ip TAB bytes" lines, sorted. */
+    static List<String> topSources(String tsv) {
+        List<String> lines = tsv.lines().toList();
+        List<String> header = List.of(lines.get(0).split("\t"));
+        int ip = header.indexOf("srcIp");
+        int bytes = header.indexOf("bytes");
+        return lines.stream().skip(1).map(l -> l.split("\t")).map(c -> c[ip] + "\t" + c[bytes]).sorted().toList();
+    }
+
+    static List<String> sortedLines(String text) {
+        return text.lines().sorted().toList();
+    }
+
+    static double median(List<Run> runs) {
+        double[] s = runs.stream().mapToDouble(Run::seconds).sorted().toArray();
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private void line(String text) {
+        System.out.println(text);
+        report.append(text).append('\n');
+    }
+}

@@ -1,0 +1,34 @@
+package io.nsgflow.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TallyIndexTest {
+    @Test
+    void findsEveryKeyItWasGivenThroughGrowthAndNoOther() {
+        TallyIndex index = new TallyIndex();
+        Map<String, Tally> expected = new HashMap<>();
+        Random random = new Random(1);
+        for (int i = 0; i < 20_000; i++) {
+            long hi = random.nextInt(3);
+            long lo = i % 2 == 0 ? 0xFFFF_0000_0000L | random.nextInt(1 << 20) : random.nextLong();
+            if (index.get(hi, lo) == null) {
+                Tally t = new Tally();
+                index.put(hi, lo, t);
+                expected.put(hi + "/" + lo, t);
+            }
+        }
+        for (Map.Entry<String, Tally> e : expected.entrySet()) {
+            String[] k = e.getKey().split("/");
+            assertThat(index.get(Long.parseLong(k[0]), Long.parseLong(k[1]))).isSameAs(e.getValue());
+        }
+        assertThat(index.get(7, 7)).isNull();
+        Map<String, Tally> visited = new HashMap<>();
+        index.forEach((hi, lo, t) -> visited.put(hi + "/" + lo, t));
+        assertThat(visited).isEqualTo(expected);
+    }
+}
