@@ -5,13 +5,15 @@ import io.nsgflow.model.IpAddress;
 /**
  * An address block such as {@code 10.0.0.0/8} or {@code 2001:db8::/32}; a bare address is a block
  * of one. IPv4 blocks match IPv4 addresses only, IPv6 blocks IPv6 ones (IPv4 is held mapped into
- * IPv6, so an IPv4 prefix is 96 bits longer).
+ * IPv6, so an IPv4 prefix is 96 bits longer, and {@code ::/0} must be kept from matching it). A
+ * block written in IPv6 inside {@code ::ffff:0:0/96} is the IPv4 block it spells.
  */
 public final class Cidr {
     private final long hi;
     private final long lo;
     private final long maskHi;
     private final long maskLo;
+    private final boolean v4;
     private final String text;
 
     private Cidr(long hi, long lo, int bits, String text) {
@@ -19,6 +21,7 @@ public final class Cidr {
         this.maskLo = bits <= 64 ? 0 : bits == 128 ? -1L : -1L << (128 - bits);
         this.hi = hi & maskHi;
         this.lo = lo & maskLo;
+        this.v4 = bits >= 96 && IpAddress.isV4(this.hi, this.lo);
         this.text = text;
     }
 
@@ -48,7 +51,7 @@ public final class Cidr {
     }
 
     public boolean contains(long addressHi, long addressLo) {
-        return (addressHi & maskHi) == hi && (addressLo & maskLo) == lo;
+        return (addressHi & maskHi) == hi && (addressLo & maskLo) == lo && IpAddress.isV4(addressHi, addressLo) == v4;
     }
 
     @Override

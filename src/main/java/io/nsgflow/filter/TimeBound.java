@@ -1,11 +1,13 @@
 package io.nsgflow.filter;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
 
 /**
  * Parses {@code --since} and {@code --until}: an ISO-8601 instant ({@code 2024-05-14T09:30:00Z},
@@ -33,14 +35,12 @@ public final class TimeBound {
                 LocalDate date = LocalDate.parse(t);
                 return (until ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
             }
-            long millis;
-            if (t.endsWith("Z") || t.endsWith("z")) {
-                millis = Instant.parse(t.toUpperCase(java.util.Locale.ROOT)).toEpochMilli();
-            } else if (t.length() > 19 && (t.charAt(t.length() - 6) == '+' || t.charAt(t.length() - 6) == '-')) {
-                millis = OffsetDateTime.parse(t).toInstant().toEpochMilli();
-            } else {
-                millis = LocalDateTime.parse(t).toInstant(ZoneOffset.UTC).toEpochMilli();
-            }
+            // ISO_DATE_TIME takes seconds as optional, with or without an offset: 2024-05-14T09:30Z too
+            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(
+                    t.toUpperCase(Locale.ROOT), OffsetDateTime::from, LocalDateTime::from);
+            long millis = parsed instanceof OffsetDateTime withOffset
+                    ? withOffset.toInstant().toEpochMilli()
+                    : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC).toEpochMilli();
             // an instant given to --until is the last one included
             return until ? millis + 1 : millis;
         } catch (DateTimeParseException e) {
