@@ -50,7 +50,7 @@ class MainTest {
     /** Every command the root knows, but {@code help}: so a new command cannot ship without this test. */
     static List<String> commands() {
         StringWriter sink = new StringWriter();
-        CommandLine root = new CommandLine(new NsgflowCommand(new Terminal(sink, sink, InputStream.nullInputStream(), false)));
+        CommandLine root = new NsgflowCommand(new Terminal(sink, sink, InputStream.nullInputStream(), false)).commandLine();
         return root.getSubcommands().keySet().stream().filter(c -> !c.equals("help")).sorted().toList();
     }
 
