@@ -12,9 +12,6 @@ import io.nsgflow.model.Protocol;
  * {@code B|C|E} and four counters, which are empty on {@code B} tuples.
  */
 public final class NsgTupleDecoder implements TupleDecoder {
-    private static final long MAX_PORT = 65_535;
-    /** Epoch milliseconds of 9999-12-31: anything later is not a timestamp. */
-    private static final long MAX_EPOCH = 253_402_300_799_999L;
 
     private final TupleFields fields = new TupleFields();
     private final boolean version2;
@@ -32,15 +29,7 @@ public final class NsgTupleDecoder implements TupleDecoder {
     @Override
     public void decode(char[] buf, int off, int len, FlowRow row) throws TupleException {
         fields.reset(buf, off, len, version2 ? 13 : 8, name);
-        row.setTime(TupleFields.toMillis(fields.nextLong("timestamp", MAX_EPOCH)));
-        fields.nextIp("source IP");
-        long srcHi = fields.hi();
-        long srcLo = fields.lo();
-        fields.nextIp("destination IP");
-        long dstHi = fields.hi();
-        long dstLo = fields.lo();
-        row.setSource(srcHi, srcLo, (int) fields.nextLong("source port", MAX_PORT));
-        row.setDestination(dstHi, dstLo, (int) fields.nextLong("destination port", MAX_PORT));
+        fields.nextEndpoints(row);
         row.setProtocol(protocol(fields.nextLetter("protocol")));
         Direction direction = direction(fields, fields.nextLetter("direction"));
         Action action = action(fields.nextLetter("decision"));

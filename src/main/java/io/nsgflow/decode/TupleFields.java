@@ -12,6 +12,9 @@ import io.nsgflow.model.IpAddress;
  * error reported, whatever else is wrong with the tuple.
  */
 final class TupleFields {
+    private static final long MAX_PORT = 65_535;
+    /** Epoch milliseconds of 9999-12-31: anything later is not a timestamp. */
+    private static final long MAX_EPOCH = 253_402_300_799_999L;
     private final long[] ip = new long[2];
     private char[] buf;
     private int start;
@@ -236,6 +239,22 @@ final class TupleFields {
     TupleException error(String name, String what) {
         String text = new String(buf, fieldStart, Math.min(fieldEnd - fieldStart, 40));
         return checked(new TupleException(name + " (field " + field + ") '" + text + "' " + what));
+    }
+
+    /**
+     * The five fields every format starts with, the same in NSG and VNet tuples: timestamp,
+     * source IP, destination IP, source port, destination port.
+     */
+    void nextEndpoints(FlowRow row) throws TupleException {
+        row.setTime(toMillis(nextLong("timestamp", MAX_EPOCH)));
+        nextIp("source IP");
+        long srcHi = hi();
+        long srcLo = lo();
+        nextIp("destination IP");
+        long dstHi = hi();
+        long dstLo = lo();
+        row.setSource(srcHi, srcLo, (int) nextLong("source port", MAX_PORT));
+        row.setDestination(dstHi, dstLo, (int) nextLong("destination port", MAX_PORT));
     }
 
     /** Reads four counters; they must be all empty or all numbers. */

@@ -13,23 +13,13 @@ import io.nsgflow.model.FlowState;
  * state {@code D} is the deny.
  */
 public final class VnetTupleDecoder implements TupleDecoder {
-    private static final long MAX_PORT = 65_535;
-    private static final long MAX_EPOCH = 253_402_300_799_999L;
 
     private final TupleFields fields = new TupleFields();
 
     @Override
     public void decode(char[] buf, int off, int len, FlowRow row) throws TupleException {
         fields.reset(buf, off, len, 13, "VNet");
-        row.setTime(TupleFields.toMillis(fields.nextLong("timestamp", MAX_EPOCH)));
-        fields.nextIp("source IP");
-        long srcHi = fields.hi();
-        long srcLo = fields.lo();
-        fields.nextIp("destination IP");
-        long dstHi = fields.hi();
-        long dstLo = fields.lo();
-        row.setSource(srcHi, srcLo, (int) fields.nextLong("source port", MAX_PORT));
-        row.setDestination(dstHi, dstLo, (int) fields.nextLong("destination port", MAX_PORT));
+        fields.nextEndpoints(row);
         row.setProtocol((int) fields.nextLong("protocol", 255));
         Direction direction = NsgTupleDecoder.direction(fields, fields.nextLetter("direction"));
         FlowState state = switch (fields.nextLetter("flow state")) {
