@@ -57,6 +57,33 @@ class CrossCommandTest {
         }
     }
 
+    /**
+     * A folder mixing NSG and VNet blobs reads to the sum of its two containers, for every count:
+     * the formats share no connection key (a MAC is in one or the other), so nothing is counted
+     * twice or lost when they are read together.
+     */
+    @org.junit.jupiter.api.Test
+    void aMixedFolderIsTheSumOfItsNsgAndVnetParts() {
+        Path storage = Path.of("samples", "storage");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(storage), "samples/storage is missing");
+        List<Map<String, String>> whole = overview(storage.toString());
+        List<Map<String, String>> nsg = overview(storage.resolve("insights-logs-networksecuritygroupflowevent").toString());
+        List<Map<String, String>> vnet = overview(storage.resolve("insights-logs-flowlogflowevent").toString());
+        for (String item : List.of("inputs", "records", "tuples", "flows", "packets", "bytes")) {
+            assertThat(count(nsg, item)).as(item).isPositive();
+            assertThat(count(vnet, item)).as(item).isPositive();
+            assertThat(count(whole, item)).as(item).isEqualTo(count(nsg, item) + count(vnet, item));
+        }
+    }
+
+    private static List<Map<String, String>> overview(String path) {
+        return Tsv.rows(run("summary", List.of(path)), "overview");
+    }
+
+    private static long count(List<Map<String, String>> overview, String item) {
+        return overview.stream().filter(r -> r.get("item").equals(item)).mapToLong(r -> Long.parseLong(r.get("count"))).sum();
+    }
+
     private static String run(String command, List<String> input) {
         List<String> args = new ArrayList<>(Arrays.asList(command.split(" ")));
         args.addAll(List.of("-f", "tsv"));
