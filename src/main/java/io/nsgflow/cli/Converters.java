@@ -28,32 +28,39 @@ final class Converters {
     private Converters() {
     }
 
-    private static <T> T convert(String value, Function<String, T> parser) {
-        try {
-            return parser.apply(value);
-        } catch (IllegalArgumentException e) {
-            throw new TypeConversionException(e.getMessage());
+    /** A converter that hands the value to a parser whose IllegalArgumentException is the user's error. */
+    abstract static class Parsed<T> implements ITypeConverter<T> {
+        private final Function<String, T> parser;
+
+        Parsed(Function<String, T> parser) {
+            this.parser = parser;
+        }
+
+        @Override
+        public T convert(String value) {
+            try {
+                return parser.apply(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 
-    static final class CidrConverter implements ITypeConverter<Cidr> {
-        @Override
-        public Cidr convert(String value) {
-            return Converters.convert(value, Cidr::parse);
+    static final class CidrConverter extends Parsed<Cidr> {
+        CidrConverter() {
+            super(Cidr::parse);
         }
     }
 
-    static final class PortsConverter implements ITypeConverter<PortRanges> {
-        @Override
-        public PortRanges convert(String value) {
-            return Converters.convert(value, PortRanges::parse);
+    static final class PortsConverter extends Parsed<PortRanges> {
+        PortsConverter() {
+            super(PortRanges::parse);
         }
     }
 
-    static final class ProtocolConverter implements ITypeConverter<Integer> {
-        @Override
-        public Integer convert(String value) {
-            return Converters.convert(value, Protocol::parse);
+    static final class ProtocolConverter extends Parsed<Integer> {
+        ProtocolConverter() {
+            super(Protocol::parse);
         }
     }
 
@@ -64,31 +71,27 @@ final class Converters {
         }
     }
 
-    static final class SinceConverter implements ITypeConverter<Long> {
-        @Override
-        public Long convert(String value) {
-            return Converters.convert(value, TimeBound::since);
+    static final class SinceConverter extends Parsed<Long> {
+        SinceConverter() {
+            super(TimeBound::since);
         }
     }
 
-    static final class UntilConverter implements ITypeConverter<Long> {
-        @Override
-        public Long convert(String value) {
-            return Converters.convert(value, TimeBound::until);
+    static final class UntilConverter extends Parsed<Long> {
+        UntilConverter() {
+            super(TimeBound::until);
         }
     }
 
-    static final class FormatConverter implements ITypeConverter<OutputFormat> {
-        @Override
-        public OutputFormat convert(String value) {
-            return Converters.convert(value, OutputFormat::parse);
+    static final class FormatConverter extends Parsed<OutputFormat> {
+        FormatConverter() {
+            super(OutputFormat::parse);
         }
     }
 
-    static final class FieldsConverter implements ITypeConverter<List<FlowField>> {
-        @Override
-        public List<FlowField> convert(String value) {
-            return Converters.convert(value, FlowField::parseList);
+    static final class FieldsConverter extends Parsed<List<FlowField>> {
+        FieldsConverter() {
+            super(FlowField::parseList);
         }
     }
 
@@ -144,25 +147,22 @@ final class Converters {
         }
     }
 
-    static final class GroupByConverter implements ITypeConverter<GroupBy> {
-        @Override
-        public GroupBy convert(String value) {
-            return Converters.convert(value, GroupBy::parse);
+    static final class GroupByConverter extends Parsed<GroupBy> {
+        GroupByConverter() {
+            super(GroupBy::parse);
         }
     }
 
-    static final class MetricConverter implements ITypeConverter<Metric> {
-        @Override
-        public Metric convert(String value) {
-            return Converters.convert(value, Metric::parse);
+    static final class MetricConverter extends Parsed<Metric> {
+        MetricConverter() {
+            super(Metric::parse);
         }
     }
 
     /** A timeline bucket size, in milliseconds. */
-    static final class EveryConverter implements ITypeConverter<Long> {
-        @Override
-        public Long convert(String value) {
-            return Converters.convert(value, TimelineReporter::parseEvery);
+    static final class EveryConverter extends Parsed<Long> {
+        EveryConverter() {
+            super(TimelineReporter::parseEvery);
         }
     }
 
