@@ -65,10 +65,7 @@ public final class RulesReporter extends CountingReporter<RulesReporter> {
 
     @Override
     void mergeCounts(RulesReporter later) {
-        later.rules.forEach((k, s) -> rules.merge(k, s, (mine, theirs) -> {
-            mine.merge(theirs);
-            return mine;
-        }));
+        MergeMaps.into(rules, later.rules, (mine, theirs) -> mine.merge(theirs));
     }
 
     @Override

@@ -71,10 +71,7 @@ final class Tallies<K> implements Mergeable<Tallies<K>> {
             });
             return;
         }
-        other.byKey.forEach((k, t) -> byKey.merge(k, t, (mine, theirs) -> {
-            mine.add(theirs);
-            return mine;
-        }));
+        MergeMaps.into(byKey, other.byKey, Tally::add);
     }
 
     int size() {

@@ -62,10 +62,7 @@ public final class TimelineReporter extends CountingReporter<TimelineReporter> {
 
     @Override
     void mergeCounts(TimelineReporter later) {
-        later.buckets.forEach((b, t) -> buckets.merge(b, t, (mine, theirs) -> {
-            mine.add(theirs);
-            return mine;
-        }));
+        MergeMaps.into(buckets, later.buckets, Tally::add);
     }
 
     @Override
