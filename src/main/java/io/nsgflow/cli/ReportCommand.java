@@ -62,11 +62,13 @@ abstract class ReportCommand implements Callable<Integer> {
         TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
         TableWriter writer = output.format.writer(out, !output.noHeader, multipleTables());
         ReadStats stats;
+        Reporter reporter = reporter(writer);
         try {
             int threads = parallel() && !input.strict ? input.threads : 1; // --strict stops at the first problem in input order
-            stats = pipeline.run(inputs, reporter(writer), () -> reporter(writer), threads);
+            stats = pipeline.run(inputs, reporter, () -> reporter(writer), threads);
         } catch (StrictStop stop) {
-            out.flush(); // rows before the problem are good: keep them
+            reporter.stop(); // rows before the problem are good: keep them
+            out.flush();
             throw stop;
         }
         notes(diagnostics);

@@ -113,6 +113,12 @@ public final class ConversationsReporter implements Reporter, Mergeable<Conversa
         for (Conversation c : stillOpen) {
             write(c);
         }
+        stop();
+    }
+
+    /** Closes the table of the conversations written so far; those still open are incomplete and left out. */
+    @Override
+    public void stop() {
         start();
         writer.endTable();
         writer.finish();

@@ -30,6 +30,11 @@ public final class FlowsReporter implements Reporter {
 
     @Override
     public void finish(ReadStats stats) {
+        stop();
+    }
+
+    @Override
+    public void stop() {
         writer.endTable();
         writer.finish();
     }

@@ -15,4 +15,13 @@ public interface Reporter {
 
     /** Writes the result and completes the output. */
     void finish(ReadStats stats);
+
+    /**
+     * Called instead of {@link #finish} when reading stops early ({@code --strict}): a streaming
+     * reporter completes the output it has begun, so that the rows before the problem reach the
+     * user as a well-formed table or document; an aggregating one, whose answer would be partial,
+     * writes nothing.
+     */
+    default void stop() {
+    }
 }
