@@ -127,15 +127,7 @@ public final class RecordDecoder {
 
     /** Version 1 tuples have 8 fields, version 2 tuples 13; anything else is decoded as 2 and rejected there. */
     private static int versionByFields(RawRecord rec, int tuple) {
-        char[] chars = rec.chars();
-        int start = rec.tupleStart(tuple);
-        int commas = 0;
-        for (int i = start; i < start + rec.tupleLength(tuple); i++) {
-            if (chars[i] == ',') {
-                commas++;
-            }
-        }
-        return commas == 7 ? 1 : 2;
+        return TupleFields.count(rec.chars(), rec.tupleStart(tuple), rec.tupleLength(tuple)) == 8 ? 1 : 2;
     }
 
     private void decodeVnet(RawRecord rec, String where) {

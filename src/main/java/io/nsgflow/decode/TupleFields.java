@@ -74,8 +74,13 @@ final class TupleFields {
     }
 
     private int fieldCount() {
+        return count(buf, start, end - start);
+    }
+
+    /** How many comma-separated fields the tuple in {@code buf[off, off+len)} has. */
+    static int count(char[] buf, int off, int len) {
         int fields = 1;
-        for (int i = start; i < end; i++) {
+        for (int i = off; i < off + len; i++) {
             if (buf[i] == ',') {
                 fields++;
             }

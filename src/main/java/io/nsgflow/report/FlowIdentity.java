@@ -17,9 +17,9 @@ import java.util.Set;
  * <p>Memory follows concurrent connections, not input size: the keys of allowed connections are
  * held from {@code B} until {@code E}. Denied connections never continue, so they are not held.
  *
- * <p>Orphans are not counted at once but kept <em>pending</em>, with a copy of the first tuple
- * seen, and counted by {@link #drainPending()} at the end. That makes partial results exact to
- * merge: a connection whose {@code B} is in one slice of the input and whose {@code C} starts the
+ * <p>The first orphan of each key is not counted at once but kept <em>pending</em>, with a copy
+ * of its tuple, and counted by {@link #drainPending()} at the end; later orphans of the same key
+ * count at once, as no merge can undo them. That makes partial results exact to merge: a connection whose {@code B} is in one slice of the input and whose {@code C} starts the
  * next is dropped from the later slice's pending list when the two are merged. One case stays
  * inexact: a second {@code B} for a connection already open in an earlier slice, followed by its
  * {@code E} and a further orphan of the same key, all in the later slice.
@@ -36,8 +36,8 @@ final class FlowIdentity implements Mergeable<FlowIdentity> {
     }
 
     /**
-     * Whether {@code row} counts as a flow now. False for continuations and for orphans, which
-     * are held pending (a copy of the row is kept).
+     * Whether {@code row} counts as a flow now. False for continuations and for the first orphan
+     * of a key, which is held pending (a copy of the row is kept).
      */
     boolean countsNow(FlowRow row) {
         FlowState state = row.state();
