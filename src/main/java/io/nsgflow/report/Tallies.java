@@ -10,20 +10,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link Tally} per distinct key of one {@link Dimension}, ranked when written. One distinct key
- * costs its key object, the tally (64 bytes) and a hash-map entry (about 40 bytes), and for a
- * numeric key a slot or two of a {@link TallyIndex} (24 bytes each), through which rows find
- * their tally without making a key object. Text keys (rule, NSG, MAC) come in runs of one
- * String: the last one's tally is kept at hand.
+ * A {@link Tally} per distinct key of one {@link Dimension}, ranked when written. A numeric key
+ * costs the tally (64 bytes) and a slot or two of a {@link TallyIndex} (24 bytes each), through
+ * which rows find their tally without making a key object; key objects are made only when the
+ * table is written. A text key (rule, NSG, MAC) costs its tally and a hash-map entry (about 40
+ * bytes); text keys come in runs of one String, so the last one's tally is kept at hand.
  *
  * @param <K> the key type
  */
 final class Tallies<K> implements Mergeable<Tallies<K>> {
     private final Dimension<K> dimension;
     private final Dimension.Packer<K> packer;
-    private final Map<K, Tally> byKey = new HashMap<>();
-    /** The same tallies by packed key; null when keys are not numbers. */
+    /** Tallies by packed key; null when keys are not numbers. */
     private final TallyIndex index;
+    /** Tallies by key, when keys are not numbers. */
+    private final Map<K, Tally> byKey = new HashMap<>();
     private K lastKey;
     private Tally lastTally;
 
@@ -45,7 +46,6 @@ final class Tallies<K> implements Mergeable<Tallies<K>> {
             if (t == null) {
                 t = new Tally();
                 index.put(hi, lo, t);
-                byKey.put(packer.key(hi, lo), t);
             }
             return t;
         }
@@ -66,7 +66,6 @@ final class Tallies<K> implements Mergeable<Tallies<K>> {
                     mine.add(theirs);
                 } else {
                     index.put(hi, lo, theirs);
-                    byKey.put(packer.key(hi, lo), theirs);
                 }
             });
             return;
@@ -75,13 +74,16 @@ final class Tallies<K> implements Mergeable<Tallies<K>> {
     }
 
     int size() {
-        return byKey.size();
+        return index != null ? index.size() : byKey.size();
     }
 
     /** The entries, by {@code metric} descending, ties by key ascending; {@code limit} 0 means all. */
     List<Map.Entry<K, Tally>> ranked(Metric metric, int limit) {
         Comparator<Map.Entry<K, Tally>> byMetric = Comparator.comparingLong(e -> -metric.of(e.getValue()));
         List<Map.Entry<K, Tally>> entries = new ArrayList<>(byKey.entrySet());
+        if (index != null) {
+            index.forEach((hi, lo, t) -> entries.add(Map.entry(packer.key(hi, lo), t)));
+        }
         entries.sort(byMetric.thenComparing(Map.Entry::getKey, dimension.order()));
         return limit > 0 && entries.size() > limit ? entries.subList(0, limit) : entries;
     }

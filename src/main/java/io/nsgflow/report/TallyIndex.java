@@ -36,6 +36,10 @@ final class TallyIndex {
         size++;
     }
 
+    int size() {
+        return size;
+    }
+
     void forEach(Visitor visitor) {
         for (int i = 0; i < tallies.length; i++) {
             if (tallies[i] != null) {
