@@ -20,5 +20,5 @@ command -v jq >/dev/null 2>&1 || install jq
 [ -x /usr/bin/time ] || install time
 
 echo "bench: building..." >&2
-mvn -q -B -DskipTests package >&2
-exec java -cp target/test-classes:target/nsgflow.jar io.nsgflow.bench.Benchmark "$@"
+mvn -q -B -DskipTests -pl core -am package >&2
+exec java -cp core/target/test-classes:core/target/nsgflow.jar io.nsgflow.bench.Benchmark "$@"

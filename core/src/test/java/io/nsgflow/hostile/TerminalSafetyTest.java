@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class TerminalSafetyTest {
     /** Its rule name clears the screen, retitles the window, rings the bell and breaks the line. */
-    private static final Path ANSI = Path.of("src/test/resources/bad-input/rule-name-with-ansi-escape.json");
+    private static final Path ANSI = Path.of("core/src/test/resources/bad-input/rule-name-with-ansi-escape.json");
     private static final String RULE = "UserRule_\u001b[2J\u001b]0;pwned\u0007evil\nline";
 
     /** Control characters sit inside the values: CsvSource trims them at the ends. */

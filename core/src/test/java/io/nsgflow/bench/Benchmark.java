@@ -281,7 +281,7 @@ public final class Benchmark {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(List.of(Files.readString(root.resolve("bin/jvm.options")).trim().split("\\s+")));
         command.add("-cp");
-        command.add(root.resolve("target/test-classes") + ":" + root.resolve("target/nsgflow.jar"));
+        command.add(root.resolve("core/target/test-classes") + ":" + root.resolve("core/target/nsgflow.jar"));
         command.add(mainClass);
         command.addAll(List.of(args));
         return command;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every other command exits the same way with the same problems.
  */
 class BadInputCorpusTest {
-    private static final Path CORPUS = Path.of("src/test/resources/bad-input");
+    private static final Path CORPUS = Path.of("core/src/test/resources/bad-input");
     /** A good blob with 3 tuples, to put beside a broken entry in a folder. */
     private static final Path GOOD = CORPUS.resolve("crlf-pretty-printed.json");
     /** Every command reads through the same pipeline, so each must meet a case the same way. */

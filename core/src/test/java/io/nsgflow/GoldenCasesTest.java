@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
  * code does now; {@code git diff} is then the review.
  */
 class GoldenCasesTest {
-    private static final Path CASES = Path.of("src/test/resources/cases");
+    private static final Path CASES = Path.of("core/src/test/resources/cases");
     private static final boolean UPDATE = Boolean.getBoolean("nsgflow.updateGolden");
 
     @TestFactory
