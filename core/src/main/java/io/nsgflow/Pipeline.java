@@ -10,8 +10,9 @@ import io.nsgflow.model.ReadStats;
 import io.nsgflow.parse.RecordReader;
 import io.nsgflow.report.Mergeable;
 import io.nsgflow.report.Reporter;
-import io.nsgflow.source.InputExpander;
-import io.nsgflow.source.InputSource;
+import io.nsgflow.source.FileInputs;
+import io.nsgflow.source.Input;
+import io.nsgflow.source.Inputs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -36,17 +37,17 @@ public final class Pipeline {
     }
 
     /** Expands the user's paths into inputs, reporting the ones that cannot be read. */
-    public List<InputSource> inputs(List<String> paths) {
-        return InputExpander.expand(paths, (path, reason) ->
+    public List<Input> inputs(List<String> paths) {
+        return Inputs.resolve(paths, stdin, (path, reason) ->
                 diagnostics.forInput(path).problem(Problem.UNREADABLE_INPUT, "open", reason));
     }
 
     /** Reads every input into {@code reporter}, in order, then lets it finish. */
-    public ReadStats run(List<InputSource> inputs, Reporter reporter) {
+    public ReadStats run(List<Input> inputs, Reporter reporter) {
         ReadStats stats = new ReadStats();
         Consumer<FlowRow> sink = sink(reporter);
         RecordReader reader = new RecordReader();
-        for (InputSource input : inputs) {
+        for (Input input : inputs) {
             read(input, reader, sink, stats);
         }
         return finish(reporter, stats);
@@ -59,7 +60,7 @@ public final class Pipeline {
      * The answer is the one {@link #run(List, Reporter)} gives. Other reporters, one thread, or
      * one input: read in order.
      */
-    public ReadStats run(List<InputSource> inputs, Reporter whole, Supplier<? extends Reporter> parts, int threads) {
+    public ReadStats run(List<Input> inputs, Reporter whole, Supplier<? extends Reporter> parts, int threads) {
         if (!(whole instanceof Mergeable<?>) || threads <= 1 || inputs.size() <= 1) {
             return run(inputs, whole);
         }
@@ -89,14 +90,14 @@ public final class Pipeline {
         return stats;
     }
 
-    private void read(InputSource input, RecordReader reader, Consumer<FlowRow> sink, ReadStats stats) {
+    private void read(Input input, RecordReader reader, Consumer<FlowRow> sink, ReadStats stats) {
         FileDiagnostics diag = diagnostics.forInput(input.name());
         InputStream in;
         try {
-            in = input.open(stdin);
+            in = input.open();
         } catch (IOException e) {
             stats.countInput(false);
-            diag.problem(Problem.UNREADABLE_INPUT, "open", InputExpander.reason(e));
+            diag.problem(Problem.UNREADABLE_INPUT, "open", FileInputs.reason(e));
             diag.close();
             return;
         }

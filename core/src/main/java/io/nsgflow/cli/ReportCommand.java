@@ -7,7 +7,7 @@ import io.nsgflow.format.TableWriter;
 import io.nsgflow.format.TextOut;
 import io.nsgflow.model.ReadStats;
 import io.nsgflow.report.Reporter;
-import io.nsgflow.source.InputSource;
+import io.nsgflow.source.Input;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,7 +58,7 @@ abstract class ReportCommand implements Callable<Integer> {
         root.debug(input.debug);
         Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
         Pipeline pipeline = new Pipeline(filters.build(), diagnostics, terminal.in());
-        List<InputSource> inputs = pipeline.inputs(input.paths);
+        List<Input> inputs = pipeline.inputs(input.paths);
         TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
         TableWriter writer = output.format.writer(out, !output.noHeader, multipleTables());
         ReadStats stats;

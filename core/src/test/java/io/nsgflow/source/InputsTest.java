@@ -3,6 +3,7 @@ package io.nsgflow.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,15 +11,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class InputExpanderTest {
+class InputsTest {
     @TempDir
     Path dir;
 
     private final List<String> unreadable = new ArrayList<>();
 
     private List<String> expand(String... args) {
-        return InputExpander.expand(List.of(args), (path, reason) -> unreadable.add(path + ": " + reason))
-                .stream().map(InputSource::name).toList();
+        return Inputs.resolve(List.of(args), InputStream.nullInputStream(), (path, reason) -> unreadable.add(path + ": " + reason))
+                .stream().map(Input::name).toList();
     }
 
     private Path file(String relative) throws IOException {
@@ -76,11 +77,11 @@ class InputExpanderTest {
 
     @Test
     void standardInputWhenNoPathIsGiven() {
-        List<InputSource> inputs = InputExpander.expand(List.of(), (p, r) -> unreadable.add(p));
+        List<Input> inputs = Inputs.resolve(List.of(), InputStream.nullInputStream(), (p, r) -> unreadable.add(p));
 
         assertThat(inputs).hasSize(1);
+        assertThat(inputs.get(0)).isInstanceOf(StdinInput.class);
         assertThat(inputs.get(0).name()).isEqualTo("-");
-        assertThat(inputs.get(0).path()).isNull();
         assertThat(inputs.get(0).meta()).isEqualTo(PathMetadata.NONE);
     }
 
@@ -104,9 +105,9 @@ class InputExpanderTest {
         file("resourceId=/SUBSCRIPTIONS/ABC/RESOURCEGROUPS/RG/PROVIDERS/MICROSOFT.NETWORK/NETWORKSECURITYGROUPS/N1/"
                 + "y=2024/m=05/d=14/h=09/m=00/macAddress=000D3A4F2B19/PT1H.json");
 
-        List<InputSource> inputs = InputExpander.expand(List.of(dir.toString()), (p, r) -> unreadable.add(p));
+        List<Input> inputs = Inputs.resolve(List.of(dir.toString()), InputStream.nullInputStream(), (p, r) -> unreadable.add(p));
 
-        assertThat(inputs).singleElement().extracting(InputSource::meta)
+        assertThat(inputs).singleElement().extracting(Input::meta)
                 .isEqualTo(new PathMetadata("abc", "RG", "N1", null, "2024-05-14T09", "000D3A4F2B19"));
     }
 }

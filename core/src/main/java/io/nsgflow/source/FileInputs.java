@@ -16,48 +16,38 @@ import java.util.Locale;
 import java.util.function.BiConsumer;
 
 /**
- * Turns the paths on the command line into inputs: a file as it is, a folder walked recursively
- * (following links, with loops detected) for flow-log blobs, {@code -} for standard input, and
- * standard input when no path is given. Within a folder, blobs are sorted by path, so the order
- * of output never depends on the file system; across arguments, the user's order is kept.
+ * Turns a path on the local file system into inputs: a file as it is, a folder walked recursively
+ * (following links, with loops detected) for flow-log blobs. Within a folder, blobs are sorted by
+ * path, so the order of output never depends on the file system.
  */
-public final class InputExpander {
+public final class FileInputs {
     /** Names a walked folder's files must end with; a file named on the command line is always read. */
     private static final List<String> BLOB_SUFFIXES = List.of(".json", ".json.gz", ".jsonl", ".ndjson", ".log", ".gz");
 
-    private InputExpander() {
+    private FileInputs() {
     }
 
     /**
+     * @param arg        a path as the user typed it
      * @param unreadable told of each path that cannot be read, with the reason
      */
-    public static List<InputSource> expand(List<String> args, BiConsumer<String, String> unreadable) {
-        List<InputSource> inputs = new ArrayList<>();
-        if (args.isEmpty()) {
-            inputs.add(InputSource.stdin());
+    static List<Input> resolve(String arg, BiConsumer<String, String> unreadable) {
+        Path path = Path.of(arg);
+        if (Files.isDirectory(path)) {
+            return walk(path, unreadable);
+        } else if (Files.isRegularFile(path)) {
+            return List.of(FileInput.of(path));
+        } else if (Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {
+            unreadable.accept(arg, "broken symbolic link");
+        } else if (!Files.exists(path)) {
+            unreadable.accept(arg, "no such file or directory");
+        } else {
+            unreadable.accept(arg, "not a regular file or directory");
         }
-        for (String arg : args) {
-            if ("-".equals(arg)) {
-                inputs.add(InputSource.stdin());
-                continue;
-            }
-            Path path = Path.of(arg);
-            if (Files.isDirectory(path)) {
-                inputs.addAll(walk(path, unreadable));
-            } else if (Files.isRegularFile(path)) {
-                inputs.add(InputSource.file(path));
-            } else if (Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {
-                unreadable.accept(arg, "broken symbolic link");
-            } else if (!Files.exists(path)) {
-                unreadable.accept(arg, "no such file or directory");
-            } else {
-                unreadable.accept(arg, "not a regular file or directory");
-            }
-        }
-        return inputs;
+        return List.of();
     }
 
-    private static List<InputSource> walk(Path root, BiConsumer<String, String> unreadable) {
+    private static List<Input> walk(Path root, BiConsumer<String, String> unreadable) {
         List<Path> found = new ArrayList<>();
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
@@ -82,9 +72,9 @@ public final class InputExpander {
             unreadable.accept(root.toString(), reason(e));
         }
         found.sort(null);
-        List<InputSource> inputs = new ArrayList<>(found.size());
+        List<Input> inputs = new ArrayList<>(found.size());
         for (Path p : found) {
-            inputs.add(InputSource.file(p));
+            inputs.add(FileInput.of(p));
         }
         return inputs;
     }

@@ -13,9 +13,8 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class InputSourceTest {
+class InputTest {
     private static final String BLOB = "{\"records\":[]}";
-    private static final InputStream NO_STDIN = InputStream.nullInputStream();
 
     @TempDir
     Path dir;
@@ -28,8 +27,8 @@ class InputSourceTest {
         return bytes.toByteArray();
     }
 
-    private static String readAll(InputSource source, InputStream stdin) throws IOException {
-        try (InputStream in = source.open(stdin)) {
+    private static String readAll(Input source) throws IOException {
+        try (InputStream in = source.open()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
@@ -39,7 +38,7 @@ class InputSourceTest {
         Path named = dir.resolve("PT1H.json");
         Files.write(named, gzip(BLOB));
 
-        assertThat(readAll(InputSource.file(named), NO_STDIN)).isEqualTo(BLOB);
+        assertThat(readAll(FileInput.of(named))).isEqualTo(BLOB);
     }
 
     @Test
@@ -47,24 +46,24 @@ class InputSourceTest {
         Path named = dir.resolve("PT1H.json.gz");
         Files.writeString(named, BLOB);
 
-        assertThat(readAll(InputSource.file(named), NO_STDIN)).isEqualTo(BLOB);
+        assertThat(readAll(FileInput.of(named))).isEqualTo(BLOB);
     }
 
     @Test
     void gzippedStandardInput() throws IOException {
-        assertThat(readAll(InputSource.stdin(), new ByteArrayInputStream(gzip(BLOB)))).isEqualTo(BLOB);
+        assertThat(readAll(new StdinInput(new ByteArrayInputStream(gzip(BLOB))))).isEqualTo(BLOB);
     }
 
     @Test
     void inputsShorterThanTheMagicBytes() throws IOException {
-        assertThat(readAll(InputSource.stdin(), new ByteArrayInputStream(new byte[] {0x1f}))).isEqualTo("\u001f");
-        assertThat(readAll(InputSource.stdin(), new ByteArrayInputStream(new byte[0]))).isEmpty();
+        assertThat(readAll(new StdinInput(new ByteArrayInputStream(new byte[] {0x1f})))).isEqualTo("\u001f");
+        assertThat(readAll(new StdinInput(new ByteArrayInputStream(new byte[0])))).isEmpty();
     }
 
     @Test
     void aFileKeepsThePathItWasNamedByAndItsMetadata() {
         Path p = Path.of("y=2024/m=05/d=14/h=09/m=00/macAddress=000d3a4f2b19/PT1H.json");
-        InputSource source = InputSource.file(p);
+        Input source = FileInput.of(p);
 
         assertThat(source.name()).isEqualTo(p.toString());
         assertThat(source.meta().hour()).isEqualTo("2024-05-14T09");

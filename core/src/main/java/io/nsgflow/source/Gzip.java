@@ -1,0 +1,39 @@
+package io.nsgflow.source;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+
+/** Tells gzip by its magic bytes, whatever an input is named, and decompresses it. */
+public final class Gzip {
+    private static final int BUFFER = 1 << 16;
+
+    private Gzip() {
+    }
+
+    /** Buffers {@code raw} and, when it starts with gzip's magic bytes, decompresses it; closes {@code raw} on failure. */
+    public static InputStream decompressIfGzip(InputStream raw) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
+        if (!isGzip(in)) {
+            return in;
+        }
+        try {
+            // Not buffered again: a BufferedInputStream reads ahead until the inflater fails, and a
+            // blob cut short would then lose the data decompressed just before the cut.
+            return new GZIPInputStream(in, BUFFER);
+        } catch (IOException e) {
+            in.close();
+            throw new IOException("gzip header is corrupt: " + e.getMessage(), e);
+        }
+    }
+
+    /** True when the stream starts with gzip's magic bytes {@code 1f 8b}; the stream is not consumed. */
+    static boolean isGzip(BufferedInputStream in) throws IOException {
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        return b1 == 0x1f && b2 == 0x8b;
+    }
+}

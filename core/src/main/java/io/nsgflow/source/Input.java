@@ -1,0 +1,20 @@
+package io.nsgflow.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * One input to read: a file, standard input, and whatever else {@link Inputs} resolves from what
+ * the user typed. The pipeline knows inputs only through this interface, so a new kind of input
+ * (a blob in a storage account, a blob read from an offset onwards) is one new class.
+ */
+public interface Input {
+    /** The name to show the user in every message: the path as given or found, {@code -}; never a secret. */
+    String name();
+
+    /** What the input's path or blob name says about it (subscription, NSG, hour, MAC). */
+    PathMetadata meta();
+
+    /** Opens the bytes of the input from the start, decompressed when they are gzip. The caller closes it. */
+    InputStream open() throws IOException;
+}
