@@ -72,9 +72,6 @@ abstract class ReportCommand implements Callable<Integer> {
             throw stop;
         }
         notes(diagnostics);
-        if (!diagnostics.anyProblem()) {
-            return ExitCode.OK;
-        }
-        return stats.flowRecords() > 0 ? ExitCode.SKIPPED : ExitCode.NOTHING_READ;
+        return ExitCode.afterReading(diagnostics, stats);
     }
 }
