@@ -2,6 +2,7 @@ package io.nsgflow.cli;
 
 import io.nsgflow.filter.Cidr;
 import io.nsgflow.filter.Glob;
+import io.nsgflow.filter.MacAddress;
 import io.nsgflow.filter.PortRanges;
 import io.nsgflow.filter.TimeBound;
 import io.nsgflow.format.OutputFormat;
@@ -64,22 +65,27 @@ final class Converters {
         }
     }
 
-    static final class GlobConverter implements ITypeConverter<Glob> {
-        @Override
-        public Glob convert(String value) {
-            return Glob.parse(value);
+    static final class GlobConverter extends Parsed<Glob> {
+        GlobConverter() {
+            super(Glob::parse);
         }
     }
 
     static final class SinceConverter extends Parsed<Long> {
         SinceConverter() {
-            super(TimeBound::since);
+            super(t -> TimeBound.since(t, System.currentTimeMillis()));
         }
     }
 
     static final class UntilConverter extends Parsed<Long> {
         UntilConverter() {
-            super(TimeBound::until);
+            super(t -> TimeBound.until(t, System.currentTimeMillis()));
+        }
+    }
+
+    static final class MacConverter extends Parsed<String> {
+        MacConverter() {
+            super(MacAddress::parse);
         }
     }
 
