@@ -84,9 +84,12 @@ public final class Pipeline {
         };
     }
 
+    /** Lets the reporter write its answer; when not one flow-log record was read there is none, not an empty one. */
     private ReadStats finish(Reporter reporter, ReadStats stats) {
         stats.setProblems(diagnostics.problemCounts());
-        reporter.finish(stats);
+        if (stats.flowRecords() > 0) {
+            reporter.finish(stats);
+        }
         return stats;
     }
 

@@ -81,7 +81,7 @@ class MainTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
-        "--bogus; Unknown option: '--bogus'",
+        "--bogus; unknown option '--bogus'",
         "--src=10.0.0.0/33; '10.0.0.0/33' has a prefix length outside 0-32",
         "--dst=banana; 'banana' is not an IP address or CIDR block",
         "--port=100-50; port range '100-50' ends before it starts",

@@ -23,9 +23,9 @@ public final class ExitCode {
 
     /** The code of a run that read its inputs to the end: what was skipped, and whether anything was read. */
     public static int afterReading(Diagnostics diagnostics, ReadStats stats) {
-        if (!diagnostics.anyProblem()) {
-            return OK;
+        if (stats.flowRecords() == 0) {
+            return NOTHING_READ;
         }
-        return stats.flowRecords() > 0 ? SKIPPED : NOTHING_READ;
+        return diagnostics.anyProblem() ? SKIPPED : OK;
     }
 }

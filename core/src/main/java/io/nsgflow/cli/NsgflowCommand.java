@@ -55,6 +55,11 @@ public final class NsgflowCommand implements Runnable {
         return Tty.stdoutIsTerminal();
     }
 
+    /** Whether stdin is a terminal, whatever stdout is. */
+    public static boolean stdinIsTerminal() {
+        return Tty.stdinIsTerminal();
+    }
+
     /** The width tables fit into: {@code $COLUMNS}, else the terminal's; 0 (no limit) when not a terminal. */
     public static int tableWidth(String columnsVariable, boolean outIsTerminal) {
         return Tty.width(columnsVariable, outIsTerminal);

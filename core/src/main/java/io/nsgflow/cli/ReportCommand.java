@@ -77,8 +77,15 @@ abstract class ReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), spec.name() + " writes several tables and "
                     + output.format.label() + " holds one per stream: choose one with --table (" + Shape.names(tables) + ")");
         }
+        if (input.paths.stream().filter("-"::equals).count() > 1) {
+            throw new ParameterException(spec.commandLine(), "'-' (standard input) is named more than once; it can be read once");
+        }
         Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
         Pipeline pipeline = new Pipeline(filters.build(), diagnostics, terminal.in());
+        if (input.paths.isEmpty() && terminal.inIsTerminal()) {
+            diagnostics.print("reading flow-log JSON from standard input; end it with Ctrl-D, or give a file or folder: "
+                    + spec.qualifiedName() + " PATH (see --help)");
+        }
         List<Input> inputs = pipeline.inputs(input.paths);
         TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
         int width = output.format.fitsTerminal() ? terminal.width().getAsInt() : 0;
@@ -97,6 +104,14 @@ abstract class ReportCommand implements Callable<Integer> {
         for (String note : reporter.notes()) {
             diagnostics.print("note: " + note);
         }
+        if (stats.flowRecords() == 0 && !diagnostics.anyProblem()) {
+            // every input opened and parsed, yet none held a record: say so rather than exit quietly
+            diagnostics.print(inputNames(input.paths) + ": not one flow-log record found (nothing to report)");
+        }
         return ExitCode.afterReading(diagnostics, stats);
+    }
+
+    private static String inputNames(List<String> paths) {
+        return paths.isEmpty() ? "standard input" : String.join(", ", paths);
     }
 }
