@@ -11,7 +11,6 @@ import io.nsgflow.model.Problem;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import java.util.zip.ZipException;
 
@@ -30,9 +29,37 @@ import java.util.zip.ZipException;
  * <p>Each {@code read...} method documents where the parser stands on entry and on return.
  */
 public final class RecordReader {
-    private static final byte[] ENVELOPE_OPENING = "{\"records\":[".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] ARRAY_OPENING = {'['};
-    private static final byte[] NO_OPENING = {};
+    private static final byte[] ENVELOPE_OPENING = Shape.ENVELOPE.opening();
+    private static final byte[] ARRAY_OPENING = Shape.ARRAY.opening();
+    private static final byte[] NO_OPENING = Shape.LINES.opening();
+
+    /**
+     * Where a read starts.
+     *
+     * @param offset  the offset in the whole input of the first byte given
+     * @param shape   null for the start of an input; else the shape of the input of which the bytes
+     *                given are the part after a record ({@code ,{record}...}, or {@code ]}})
+     * @param growing the input may still be being written: bytes after its last complete record
+     *                are a record to come, not a cut, and no problem
+     */
+    public record Start(long offset, Shape shape, boolean growing) {
+        public static final Start BEGINNING = new Start(0, null, false);
+
+        /** A read of an input still being written, from its start ({@code shape} null) or from a record's end. */
+        public static Start growing(long offset, Shape shape) {
+            return new Start(offset, shape, true);
+        }
+    }
+
+    /**
+     * Where the last complete record of a read ends: where the next read of the same input starts.
+     *
+     * @param offset  just after the record's closing brace
+     * @param shape   the shape of the input there
+     * @param inBytes offsets count bytes; false for text decoded to characters first (UTF-16, UTF-32), which cannot be resumed
+     */
+    public record End(long offset, Shape shape, boolean inBytes) {
+    }
 
     private final RawRecord record = new RawRecord();
     private FileDiagnostics diag;
@@ -46,6 +73,8 @@ public final class RecordReader {
     private String unit;
     /** What a parser resumed at a record start is fed first: the containers the record is in. */
     private byte[] opening;
+    private boolean growing;
+    private End end;
 
     /**
      * Reads {@code in} to its end, passing each record to {@code handler}. Problems go to
@@ -54,13 +83,32 @@ public final class RecordReader {
      * @return how many records were read
      */
     public long read(InputStream in, FileDiagnostics diag, Consumer<RawRecord> handler) {
+        return read(in, Start.BEGINNING, diag, handler);
+    }
+
+    /**
+     * Reads {@code in}, which starts where {@code start} says, to its end, passing each record to
+     * {@code handler}; {@link #end()} then says where the last complete record ended. Problems go
+     * to {@code diag}. An exception thrown by {@code handler} ends the read, with {@link #end()}
+     * at the end of the record before.
+     *
+     * @return how many records were read
+     */
+    public long read(InputStream in, Start start, FileDiagnostics diag, Consumer<RawRecord> handler) {
         this.diag = diag;
         this.handler = handler;
         recordIndex = 0;
         recordStart = -1;
-        ResumableInput input = new ResumableInput(in);
+        growing = start.growing();
+        end = null;
+        ResumableInput input = new ResumableInput(in, start.offset());
         try {
-            long line = readStream(input);
+            byte[] first = NO_OPENING;
+            if (start.shape() != null) {
+                input.skipSeparator();
+                first = start.shape().opening();
+            }
+            long line = readStream(input, first);
             if (line > 0) {
                 readLines(input, line);
             }
@@ -70,14 +118,19 @@ public final class RecordReader {
         return recordIndex;
     }
 
+    /** Where the last complete record of the last read ends, or null when it had none. */
+    public End end() {
+        return end;
+    }
+
     /**
      * Reads the input as one JSON stream, resuming at the next record start after bad JSON.
      *
+     * @param resumeWith what the parser is fed before the input: the containers a fragment's records are in
      * @return 0 at the end of input; or, when the input turns out to hold one record per line,
      *         the number of the line it stopped on, with the input positioned just after that record
      */
-    private long readStream(ResumableInput input) throws IOException {
-        byte[] resumeWith = NO_OPENING;
+    private long readStream(ResumableInput input, byte[] resumeWith) throws IOException {
         boolean atStart = true;
         while (true) {
             input.unread(resumeWith, 0, resumeWith.length);
@@ -87,7 +140,9 @@ public final class RecordReader {
             try {
                 JsonToken t = p.nextToken();
                 if (t == null && atStart) {
-                    diag.problem(Problem.BAD_JSON, "byte 0", "empty input (no JSON at all)");
+                    if (!growing) {
+                        diag.problem(Problem.BAD_JSON, "byte 0", "empty input (no JSON at all)");
+                    }
                     return 0;
                 }
                 atStart = false;
@@ -104,6 +159,9 @@ public final class RecordReader {
                 }
                 return 0;
             } catch (JsonProcessingException e) {
+                if (growing && truncated(e)) {
+                    return 0; // the input is being written: what follows the last record is still to come
+                }
                 String where = at(e.getLocation(), p);
                 if (atStart) {
                     diag.problem(Problem.BAD_JSON, where, "not JSON (" + clean(e) + "); input skipped");
@@ -143,6 +201,10 @@ public final class RecordReader {
                     }
                 }
             } catch (JsonProcessingException e) {
+                input.skipRestOfLine();
+                if (growing && truncated(e) && !input.lineEnded()) {
+                    break; // the last line, still being written
+                }
                 String reason = truncated(e) ? "the line ends inside a JSON value (record cut short?)"
                         : reason(e);
                 diag.problem(Problem.BAD_JSON, "line " + n + ", " + at(e.getLocation(), p), reason + "; line skipped");
@@ -240,7 +302,7 @@ public final class RecordReader {
             return false;
         }
         if (recordFields) {
-            handOn();
+            handOn(p);
             return true;
         }
         diag.problemOnce(Problem.NOT_FLOW_LOG, "byte " + offset,
@@ -258,7 +320,7 @@ public final class RecordReader {
                 record.reset(recordIndex, recordStart);
                 readRecordBody(p);
                 recordStart = -1;
-                handOn();
+                handOn(p);
             } else {
                 diag.problem(Problem.BAD_RECORD, "record " + recordIndex + " at byte " + offset(p),
                         "record is " + describe(t) + ", expected an object; skipped");
@@ -268,9 +330,12 @@ public final class RecordReader {
         }
     }
 
-    private void handOn() {
+    /** Passes the record on; then, its end is where a later read may resume. Entry and return: on its END_OBJECT. */
+    private void handOn(JsonParser p) {
         recordIndex++;
         handler.accept(record);
+        long after = p.currentLocation().getByteOffset();
+        end = new End(after >= 0 ? base + after : p.currentLocation().getCharOffset(), Shape.of(opening), after >= 0);
     }
 
     /** Entry: on the record's START_OBJECT. Return: on its END_OBJECT. */
