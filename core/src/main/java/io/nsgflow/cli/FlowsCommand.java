@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
             "  direction action state packetsSrcToDst bytesSrcToDst packetsDstToSrc bytesDstToSrc",
             "  encryption aclId targetResource flowLog"
         })
-final class FlowsCommand extends ReportCommand {
+class FlowsCommand extends ReportCommand {
     @Option(names = "--fields", paramLabel = "LIST", converter = Converters.FieldsConverter.class,
             description = "Columns to write, in this order (comma separated), or 'all'.")
     List<FlowField> fields;

@@ -1,6 +1,7 @@
 package io.nsgflow.cli;
 
 import io.nsgflow.Pipeline;
+import io.nsgflow.checkpoint.IncrementalRead;
 import io.nsgflow.diag.Diagnostics;
 import io.nsgflow.diag.StrictStop;
 import io.nsgflow.format.TableWriter;
@@ -12,7 +13,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * What every command shares: inputs, filters, output, and the run itself. A command only says
@@ -22,6 +25,9 @@ import picocli.CommandLine.ParentCommand;
 abstract class ReportCommand implements Callable<Integer> {
     @ParentCommand
     NsgflowCommand root;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     InputOptions input;
@@ -58,7 +64,12 @@ abstract class ReportCommand implements Callable<Integer> {
         root.debug(input.debug);
         Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
         Pipeline pipeline = new Pipeline(filters.build(), diagnostics, terminal.in());
+        IncrementalRead incremental = input.incremental(spec.name(), diagnostics);
         List<Input> inputs = pipeline.inputs(input.paths);
+        if (incremental != null) {
+            inputs = incremental.plan(inputs);
+            pipeline.incremental(incremental);
+        }
         TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
         TableWriter writer = output.format.writer(out, !output.noHeader, multipleTables());
         ReadStats stats;
@@ -72,6 +83,10 @@ abstract class ReportCommand implements Callable<Integer> {
             throw stop;
         }
         notes(diagnostics);
+        if (incremental != null) {
+            // only now: the output is complete, so a crash before this line repeats rows rather than losing them
+            incremental.save(incremental.connections());
+        }
         if (!diagnostics.anyProblem()) {
             return ExitCode.OK;
         }

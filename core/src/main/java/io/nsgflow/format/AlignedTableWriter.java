@@ -88,6 +88,13 @@ final class AlignedTableWriter implements TableWriter {
     }
 
     @Override
+    public void release() {
+        if (widths == null && !pending.isEmpty()) {
+            flushPending();
+        }
+    }
+
+    @Override
     public void finish() {
         out.flush();
     }

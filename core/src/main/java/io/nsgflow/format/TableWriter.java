@@ -26,6 +26,14 @@ public interface TableWriter {
 
     void endTable();
 
+    /**
+     * Writes any rows held back (a table holds its first rows to size its columns), so that what
+     * has been read so far is out; later rows keep the columns chosen then. For {@code follow},
+     * after each poll.
+     */
+    default void release() {
+    }
+
     /** Completes the document and flushes. */
     void finish();
 }
