@@ -170,8 +170,9 @@ public final class IncrementalRead implements ReadListener {
         long offset = end != null ? end.offset() : before != null ? before.offset() : 0;
         try {
             boolean whole = end != null && !end.inBytes() || f.isGzip();
-            // only bytes before the offset: what follows it (the closing ]}, a record being written) may change
-            int head = (int) Math.min(FileVersion.HEAD, offset);
+            // only bytes before the offset: what follows it (the closing ]}, a record being written) may change;
+            // a file read whole is identified by its size and time alone, its head only for the record
+            int head = (int) Math.min(FileVersion.HEAD, whole ? version.size() : offset);
             String headHash = FileVersion.hash(f.path(), 0, head);
             int tail = (int) Math.min(FileVersion.TAIL, offset);
             String tailHash = whole || tail == 0 ? null : FileVersion.hash(f.path(), offset - tail, tail);

@@ -1,0 +1,259 @@
+package io.nsgflow.checkpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nsgflow.Main;
+import io.nsgflow.cli.Terminal;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs with {@code --checkpoint}, through the real CLI, interleaved with appends, rewrites and mistakes. */
+class IncrementalRunsTest {
+    @TempDir
+    Path dir;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(new Terminal(out, err, new ByteArrayInputStream(new byte[0]), false), args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private Result flows(Path checkpoint, String... paths) {
+        List<String> args = new ArrayList<>(List.of("flows", "-f", "csv", "--no-header", "--checkpoint", checkpoint.toString()));
+        args.addAll(List.of(paths));
+        return run(args.toArray(String[]::new));
+    }
+
+    private static String full(String... paths) {
+        List<String> args = new ArrayList<>(List.of("flows", "-f", "csv", "--no-header"));
+        args.addAll(List.of(paths));
+        return run(args.toArray(String[]::new)).out();
+    }
+
+    /** The {@code tuples} and {@code flows} counts of {@code summary}'s overview. */
+    private static long[] totals(Result summary) {
+        long[] t = new long[2];
+        for (String line : summary.out().lines().toList()) {
+            String[] f = line.split("\t", -1);
+            if (f[0].equals("overview") && f[1].equals("tuples")) {
+                t[0] = Long.parseLong(f[2]);
+            } else if (f[0].equals("overview") && f[1].equals("flows")) {
+                t[1] = Long.parseLong(f[2]);
+            }
+        }
+        return t;
+    }
+
+    @Test
+    void runsBetweenAppendsPrintEveryTupleOnceAndSummariesAddUpToOneFullRead() {
+        GrowingBlob blob = new GrowingBlob(dir.resolve("PT1H.json"), GrowingBlob.NSG_V2);
+        Path flowsCheckpoint = dir.resolve("flows.ckpt");
+        Path summaryCheckpoint = dir.resolve("summary.ckpt");
+        StringBuilder union = new StringBuilder();
+        long tuples = 0;
+        Runnable[] steps = {
+            () -> blob.append(3),
+            () -> blob.appendCut(4, 100), // a record being written: not read yet, not a problem
+            () -> blob.appendCut(0, 900),
+            () -> blob.append(5),
+            () -> { }, // nothing new
+            () -> blob.append(1),
+            () -> blob.appendCut(12, 7),
+            () -> blob.append(GrowingBlob.NSG_V2.size() - blob.complete()),
+        };
+        for (Runnable step : steps) {
+            step.run();
+            Result r = flows(flowsCheckpoint, blob.path().toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.err()).isEmpty();
+            union.append(r.out());
+            Result s = run("summary", "-f", "tsv", "--checkpoint", summaryCheckpoint.toString(), blob.path().toString());
+            assertThat(s.exit()).as(s.err()).isZero();
+            tuples += totals(s)[0];
+        }
+        String whole = full(blob.path().toString());
+        assertThat(whole.lines().count()).isEqualTo(121);
+        assertThat(union.toString()).isEqualTo(whole);
+        assertThat(tuples).isEqualTo(totals(run("summary", "-f", "tsv", blob.path().toString()))[0]);
+    }
+
+    @Test
+    void anUnchangedFileIsNotReadAgain() {
+        GrowingBlob blob = new GrowingBlob(dir.resolve("PT1H.json"), GrowingBlob.NSG_V2).append(5);
+        Path ckpt = dir.resolve("c");
+        assertThat(flows(ckpt, blob.path().toString()).out()).isNotEmpty();
+        Result again = flows(ckpt, blob.path().toString());
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).isEmpty();
+        assertThat(again.err()).isEmpty();
+    }
+
+    @Test
+    void aRewrittenFileIsReadFromTheStartWithAWarning() throws IOException {
+        Path file = dir.resolve("PT1H.json");
+        new GrowingBlob(file, GrowingBlob.NSG_V2).append(6);
+        Path ckpt = dir.resolve("c");
+        flows(ckpt, file.toString());
+        List<String> other = GrowingBlob.records(Path.of("samples", "nsg-v1-PT1H.json"));
+        Files.delete(file);
+        new GrowingBlob(file, other).append(other.size());
+        Result r = flows(ckpt, file.toString());
+        assertThat(r.err()).contains(file + ": warning: rewritten (its first bytes changed); read again from the start");
+        assertThat(r.out()).isEqualTo(full(file.toString()));
+        assertThat(r.exit()).isZero(); // nothing was skipped
+    }
+
+    @Test
+    void aFileRewrittenBehindTheReadPointIsReadFromTheStart() throws IOException {
+        Path file = dir.resolve("PT1H.json");
+        new GrowingBlob(file, GrowingBlob.NSG_V2).append(12);
+        Path ckpt = dir.resolve("c");
+        flows(ckpt, file.toString());
+        // the same first ten records (more than the hashed first bytes), then others: only the bytes before the read point differ
+        List<String> changed = new ArrayList<>(GrowingBlob.NSG_V2.subList(0, 10));
+        changed.addAll(GrowingBlob.NSG_V2.subList(20, 30));
+        Files.delete(file);
+        new GrowingBlob(file, changed).append(changed.size());
+        Result r = flows(ckpt, file.toString());
+        assertThat(r.err()).contains("rewritten (the bytes before byte");
+        assertThat(r.out()).isEqualTo(full(file.toString()));
+    }
+
+    @Test
+    void aTruncatedFileIsReadFromTheStartWithAWarning() throws IOException {
+        Path file = dir.resolve("PT1H.json");
+        new GrowingBlob(file, GrowingBlob.NSG_V2).append(10);
+        Path ckpt = dir.resolve("c");
+        flows(ckpt, file.toString());
+        Files.delete(file);
+        new GrowingBlob(file, GrowingBlob.NSG_V2).append(3);
+        Result r = flows(ckpt, file.toString());
+        assertThat(r.err()).contains(": warning: shorter than when it was read (").contains("rewritten; read again from the start");
+        assertThat(r.out()).isEqualTo(full(file.toString()));
+    }
+
+    @Test
+    void twoFilesOfTheSameNameInDifferentFoldersAreTrackedApart() throws IOException {
+        Files.createDirectories(dir.resolve("logs/a"));
+        Files.createDirectories(dir.resolve("logs/b"));
+        GrowingBlob a = new GrowingBlob(dir.resolve("logs/a/PT1H.json"), GrowingBlob.NSG_V2).append(4);
+        GrowingBlob b = new GrowingBlob(dir.resolve("logs/b/PT1H.json"), GrowingBlob.NSG_V2).append(2);
+        Path ckpt = dir.resolve("c");
+        String logs = dir.resolve("logs").toString();
+        assertThat(flows(ckpt, logs).out()).isEqualTo(full(logs));
+        b.append(3);
+        String before = full(b.path().toString());
+        Result r = flows(ckpt, logs);
+        assertThat(r.out()).isNotEmpty();
+        assertThat(before).endsWith(r.out());
+        assertThat(r.out().lines().count()).isLessThan(before.lines().count());
+        a.append(0);
+        assertThat(flows(ckpt, logs).out()).isEmpty();
+    }
+
+    @Test
+    void oneRecordPerLineFilesResumeAtTheNextLine() throws IOException {
+        Path file = dir.resolve("records.ndjson");
+        List<String> recs = GrowingBlob.NSG_V2;
+        Files.writeString(file, recs.get(0) + "\n" + recs.get(1) + "\n" + recs.get(2).substring(0, 40));
+        Path ckpt = dir.resolve("c");
+        StringBuilder union = new StringBuilder(flows(ckpt, file.toString()).out());
+        Files.writeString(file, recs.get(2).substring(40) + "\n" + recs.get(3) + "\n", java.nio.file.StandardOpenOption.APPEND);
+        Result r = flows(ckpt, file.toString());
+        assertThat(r.err()).isEmpty();
+        union.append(r.out());
+        assertThat(union.toString()).isEqualTo(full(file.toString()));
+    }
+
+    @Test
+    void aChangedGzipFileIsReadAgainFromTheStartWithAWarning() throws IOException {
+        Path file = dir.resolve("PT1H.json.gz");
+        gzip(file, 3);
+        Path ckpt = dir.resolve("c");
+        flows(ckpt, file.toString());
+        assertThat(flows(ckpt, file.toString()).out()).isEmpty();
+        gzip(file, 5);
+        Result r = flows(ckpt, file.toString());
+        assertThat(r.err()).contains("cannot be read from the middle; read again from the start");
+        assertThat(r.out()).isEqualTo(full(file.toString()));
+    }
+
+    private static void gzip(Path file, int records) throws IOException {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(("{\"records\":[" + String.join(",", GrowingBlob.NSG_V2.subList(0, records)) + "]}")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aVanishedFileIsForgotten() throws IOException {
+        Files.createDirectories(dir.resolve("logs"));
+        new GrowingBlob(dir.resolve("logs/1.json"), GrowingBlob.NSG_V2).append(2);
+        new GrowingBlob(dir.resolve("logs/2.json"), GrowingBlob.NSG_V2).append(2);
+        Path ckpt = dir.resolve("c");
+        flows(ckpt, dir.resolve("logs").toString());
+        assertThat(new CheckpointFile(ckpt).read().marks()).hasSize(2);
+        Files.delete(dir.resolve("logs/1.json"));
+        flows(ckpt, dir.resolve("logs").toString());
+        assertThat(new CheckpointFile(ckpt).read().marks().keySet())
+                .containsExactly(dir.resolve("logs/2.json").toAbsolutePath().toString());
+    }
+
+    @Test
+    void aCorruptCheckpointIsAUsageErrorNotAFullReread() throws IOException {
+        Path file = dir.resolve("PT1H.json");
+        new GrowingBlob(file, GrowingBlob.NSG_V2).append(3);
+        Path ckpt = dir.resolve("c");
+        flows(ckpt, file.toString());
+        String saved = Files.readString(ckpt);
+        Files.writeString(ckpt, saved.substring(0, saved.length() / 2));
+        assertUsageError(flows(ckpt, file.toString()), ckpt + ": checkpoint is corrupt: not valid JSON at byte ");
+        Files.writeString(ckpt, "{\"hello\": 1}");
+        assertUsageError(flows(ckpt, file.toString()), ckpt + ": checkpoint is corrupt: not an nsgflow checkpoint");
+        Files.writeString(ckpt, saved.replace("\"offset\":", "\"offset\":\"x\",\"was\":"));
+        assertUsageError(flows(ckpt, file.toString()), "checkpoint is corrupt: offset is not a whole number, at byte ");
+    }
+
+    @Test
+    void aCheckpointFromANewerVersionIsAUsageError() throws IOException {
+        Path file = dir.resolve("PT1H.json");
+        new GrowingBlob(file, GrowingBlob.NSG_V2).append(3);
+        Path ckpt = dir.resolve("c");
+        flows(ckpt, file.toString());
+        Files.writeString(ckpt, Files.readString(ckpt).replace("\"version\":1", "\"version\":2"));
+        assertUsageError(flows(ckpt, file.toString()), "checkpoint format version 2 was written by a newer nsgflow");
+    }
+
+    @Test
+    void aCheckpointOfAnotherJobIsAUsageError() throws IOException {
+        GrowingBlob a = new GrowingBlob(dir.resolve("a.json"), GrowingBlob.NSG_V2).append(3);
+        GrowingBlob b = new GrowingBlob(dir.resolve("b.json"), GrowingBlob.NSG_V2).append(3);
+        Path ckpt = dir.resolve("c");
+        flows(ckpt, a.path().toString());
+        assertUsageError(flows(ckpt, b.path().toString()), "give each job its own checkpoint file");
+        assertUsageError(run("summary", "--checkpoint", ckpt.toString(), a.path().toString()),
+                "checkpoint was written by 'flows' for [");
+        assertUsageError(run("flows", "--checkpoint", ckpt.toString(), "-"), "standard input cannot be read incrementally");
+    }
+
+    private static void assertUsageError(Result r, String message) {
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines().toList()).hasSize(1);
+        assertThat(r.err()).startsWith("nsgflow: ").contains(message).doesNotContain("Exception");
+    }
+}
