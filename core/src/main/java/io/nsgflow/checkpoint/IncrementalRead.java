@@ -139,7 +139,7 @@ public final class IncrementalRead implements ReadListener {
     }
 
     /** Why the file at {@code path} is not {@code m}'s version with bytes appended, or null when it is. */
-    private static String rewritten(Path path, Mark m, FileVersion now) throws IOException {
+    static String rewritten(Path path, Mark m, FileVersion now) throws IOException {
         if (m.whole()) {
             return "changed since it was read, and a " + (m.shape() == null ? "file" : "compressed or non-UTF-8 file")
                     + " cannot be read from the middle";

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -248,6 +250,39 @@ class IncrementalRunsTest {
         assertUsageError(run("summary", "--checkpoint", ckpt.toString(), a.path().toString()),
                 "checkpoint was written by 'flows' for [");
         assertUsageError(run("flows", "--checkpoint", ckpt.toString(), "-"), "standard input cannot be read incrementally");
+    }
+
+    @Test
+    void checkpointShowSaysWhatWasReadAndWhatIsPending() throws IOException {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        GrowingBlob appended = new GrowingBlob(logs.resolve("a.json"), GrowingBlob.NSG_V2).append(5);
+        GrowingBlob writing = new GrowingBlob(logs.resolve("b.json"), GrowingBlob.NSG_V2).appendCut(3, 61);
+        GrowingBlob gone = new GrowingBlob(logs.resolve("c.json"), GrowingBlob.NSG_V2).append(2);
+        Path ckpt = dir.resolve("c");
+        flows(ckpt, logs.toString());
+        long readTo = Files.size(appended.path()) - "]}".length();
+        appended.append(1);
+        Path added = new GrowingBlob(logs.resolve("d.json"), GrowingBlob.NSG_V2).append(1).path();
+        Files.delete(gone.path());
+
+        Result r = run("checkpoint", "show", "-f", "tsv", ckpt.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Map<String, String[]> rows = new HashMap<>();
+        r.out().lines().filter(l -> l.startsWith("inputs\t")).map(l -> l.split("\t", -1))
+                .forEach(f -> rows.put(Path.of(f[1]).getFileName().toString(), f));
+        // columns: table input hour state size readTo unread records readAt
+        assertThat(rows.get("a.json")).startsWith("inputs", appended.path().toAbsolutePath().toString(), "", "appended",
+                Long.toString(Files.size(appended.path())), Long.toString(readTo),
+                Long.toString(Files.size(appended.path()) - readTo), "5");
+        assertThat(rows.get("b.json")).startsWith("inputs", writing.path().toAbsolutePath().toString(), "", "read",
+                Long.toString(Files.size(writing.path())), Long.toString(Files.size(writing.path()) - 61), "61", "3");
+        assertThat(rows.get("c.json")[3]).isEqualTo("gone");
+        assertThat(rows.get("c.json")[6]).isEmpty();
+        assertThat(rows.get("d.json")).containsExactly("inputs", added.toAbsolutePath().toString(), "", "new",
+                Long.toString(Files.size(added)), "0", Long.toString(Files.size(added)), "0", "");
+        assertThat(rows.get("a.json")[8]).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(r.out()).contains("checkpoint\tcommand\tflows", "checkpoint\tinputs\t" + logs.toAbsolutePath());
+        assertUsageError(run("checkpoint", "show", dir.resolve("none").toString()), "no such checkpoint file");
     }
 
     private static void assertUsageError(Result r, String message) {
