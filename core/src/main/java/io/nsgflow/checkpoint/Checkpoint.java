@@ -1,6 +1,11 @@
 package io.nsgflow.checkpoint;
 
+import io.nsgflow.report.CarriesConnections;
+import java.nio.LongBuffer;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -20,18 +25,46 @@ public record Checkpoint(String command, List<String> arguments, Instant savedAt
 
     /**
      * Connections begun and not yet ended, carried to the next run so that their later tuples are
-     * not counted as new flows; {@code keys} holds {@link #WIDTH} longs per connection, the last
-     * one the epoch second of its latest tuple.
+     * not counted as new flows. At most {@link #LIMIT} are carried, in the order they were first
+     * carried; past it, those carried longest are dropped first (a connection whose end never
+     * comes, its network interface gone, ages out this way), and their later tuples count as a
+     * flow that began before the input, as they would without a checkpoint.
      *
-     * @param keys    the connections, opaque except for the time
-     * @param dropped connections forgotten because of the bound, over all runs
+     * @param keys    {@link #WIDTH} longs per connection, opaque
+     * @param dropped connections dropped because of the bound, over all runs
      */
     public record Connections(long[] keys, long dropped) {
-        public static final int WIDTH = 7;
+        public static final int WIDTH = CarriesConnections.CONNECTION_WIDTH;
+        /** About 100 bytes each in the checkpoint file: 10 MB at most. */
+        public static final int LIMIT = 100_000;
         public static final Connections NONE = new Connections(new long[0], 0);
 
         public int count() {
             return keys.length / WIDTH;
+        }
+
+        /** What to carry next: those of these still open, in their order, then the newly opened; at most {@code limit}. */
+        public Connections next(long[] open, int limit) {
+            Set<LongBuffer> now = new HashSet<>();
+            for (int o = 0; o < open.length; o += WIDTH) {
+                now.add(LongBuffer.wrap(open, o, WIDTH).slice());
+            }
+            long[] out = new long[open.length];
+            int n = 0;
+            for (int o = 0; o < keys.length; o += WIDTH) {
+                if (now.remove(LongBuffer.wrap(keys, o, WIDTH).slice())) {
+                    System.arraycopy(keys, o, out, n, WIDTH);
+                    n += WIDTH;
+                }
+            }
+            for (int o = 0; o < open.length; o += WIDTH) {
+                if (now.contains(LongBuffer.wrap(open, o, WIDTH).slice())) {
+                    System.arraycopy(open, o, out, n, WIDTH);
+                    n += WIDTH;
+                }
+            }
+            int over = Math.max(0, n / WIDTH - limit);
+            return new Connections(Arrays.copyOfRange(out, over * WIDTH, n), dropped + over);
         }
     }
 

@@ -1,12 +1,14 @@
 package io.nsgflow.cli;
 
 import io.nsgflow.Pipeline;
+import io.nsgflow.checkpoint.Checkpoint;
 import io.nsgflow.checkpoint.IncrementalRead;
 import io.nsgflow.diag.Diagnostics;
 import io.nsgflow.diag.StrictStop;
 import io.nsgflow.format.TableWriter;
 import io.nsgflow.format.TextOut;
 import io.nsgflow.model.ReadStats;
+import io.nsgflow.report.CarriesConnections;
 import io.nsgflow.report.Reporter;
 import io.nsgflow.source.Input;
 import java.util.List;
@@ -74,6 +76,9 @@ abstract class ReportCommand implements Callable<Integer> {
         TableWriter writer = output.format.writer(out, !output.noHeader, multipleTables());
         ReadStats stats;
         Reporter reporter = reporter(writer);
+        if (incremental != null && reporter instanceof CarriesConnections carrier) {
+            carrier.carry(incremental.connections().keys());
+        }
         try {
             int threads = parallel() && !input.strict ? input.threads : 1; // --strict stops at the first problem in input order
             stats = pipeline.run(inputs, reporter, () -> reporter(writer), threads);
@@ -85,7 +90,9 @@ abstract class ReportCommand implements Callable<Integer> {
         notes(diagnostics);
         if (incremental != null) {
             // only now: the output is complete, so a crash before this line repeats rows rather than losing them
-            incremental.save(incremental.connections());
+            incremental.save(reporter instanceof CarriesConnections carrier
+                    ? incremental.connections().next(carrier.openConnections(), Checkpoint.Connections.LIMIT)
+                    : incremental.connections());
         }
         if (!diagnostics.anyProblem()) {
             return ExitCode.OK;

@@ -67,6 +67,7 @@ class IncrementalRunsTest {
         Path summaryCheckpoint = dir.resolve("summary.ckpt");
         StringBuilder union = new StringBuilder();
         long tuples = 0;
+        long flows = 0;
         Runnable[] steps = {
             () -> blob.append(3),
             () -> blob.appendCut(4, 100), // a record being written: not read yet, not a problem
@@ -86,11 +87,14 @@ class IncrementalRunsTest {
             Result s = run("summary", "-f", "tsv", "--checkpoint", summaryCheckpoint.toString(), blob.path().toString());
             assertThat(s.exit()).as(s.err()).isZero();
             tuples += totals(s)[0];
+            flows += totals(s)[1];
         }
         String whole = full(blob.path().toString());
         assertThat(whole.lines().count()).isEqualTo(121);
         assertThat(union.toString()).isEqualTo(whole);
-        assertThat(tuples).isEqualTo(totals(run("summary", "-f", "tsv", blob.path().toString()))[0]);
+        long[] once = totals(run("summary", "-f", "tsv", blob.path().toString()));
+        assertThat(tuples).isEqualTo(once[0]);
+        assertThat(flows).as("flows: connections begun in one run and continued in the next count once").isEqualTo(once[1]);
     }
 
     @Test
