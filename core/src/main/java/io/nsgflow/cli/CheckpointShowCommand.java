@@ -4,16 +4,19 @@ import io.nsgflow.checkpoint.Checkpoint;
 import io.nsgflow.checkpoint.CheckpointException;
 import io.nsgflow.checkpoint.CheckpointFile;
 import io.nsgflow.checkpoint.InputState;
-import io.nsgflow.format.Column;
-import io.nsgflow.format.TableWriter;
 import io.nsgflow.format.TextOut;
+import io.nsgflow.result.Column;
+import io.nsgflow.result.TableSchema;
+import io.nsgflow.result.TableSink;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(name = "show",
         mixinStandardHelpOptions = true,
@@ -29,10 +32,12 @@ import picocli.CommandLine.ParentCommand;
             "  nsgflow checkpoint show -f ndjson web.ckpt | jq -c 'select(.table == \"inputs\" and .unread > 0)'"
         })
 final class CheckpointShowCommand implements Callable<Integer> {
-    private static final List<Column> JOB = List.of(Column.text("item"), Column.text("value"));
-    private static final List<Column> INPUTS = List.of(Column.text("input"), Column.text("hour"), Column.text("state"),
-            Column.integer("size"), Column.integer("readTo"), Column.integer("unread"), Column.integer("records"),
-            Column.text("readAt"));
+    private static final TableSchema JOB = new TableSchema("checkpoint", List.of(Column.text("command"),
+            Column.text("inputs"), Column.instant("saved"), Column.count("openConnections"), Column.count("connectionsDropped")),
+            TableSchema.Kind.RECORD);
+    private static final TableSchema INPUTS = TableSchema.rows("inputs", List.of(Column.text("input"), Column.text("hour"),
+            Column.text("state"), Column.bytes("size"), Column.integer("readTo"), Column.bytes("unread"),
+            Column.count("records"), Column.instant("readAt")));
 
     @ParentCommand
     CheckpointCommand parent;
@@ -43,6 +48,9 @@ final class CheckpointShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "A checkpoint file.")
     Path file;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         Checkpoint c = new CheckpointFile(file).read();
@@ -50,15 +58,17 @@ final class CheckpointShowCommand implements Callable<Integer> {
             throw new CheckpointException(file + ": no such checkpoint file");
         }
         Terminal terminal = parent.root.terminal();
-        TableWriter w = output.format.writer(new TextOut(terminal.out(), terminal.outIsTerminal()), !output.noHeader, true);
-        w.startTable("checkpoint", JOB);
-        item(w, "command", c.command());
-        item(w, "inputs", String.join(" ", c.arguments()));
-        item(w, "saved", c.savedAt().toString());
-        item(w, "open connections", Integer.toString(c.connections().count()));
-        item(w, "connections dropped", Long.toString(c.connections().dropped()));
+        TableSink w = output.sink(new TextOut(terminal.out(), terminal.outIsTerminal()), terminal, List.of(JOB, INPUTS), 0, spec);
+        w.startTable(JOB);
+        w.beginRow();
+        w.text(c.command());
+        w.text(String.join(" ", c.arguments()));
+        w.instant(c.savedAt().toEpochMilli());
+        w.integer(c.connections().count());
+        w.integer(c.connections().dropped());
+        w.endRow();
         w.endTable();
-        w.startTable("inputs", INPUTS);
+        w.startTable(INPUTS);
         for (InputState s : InputState.of(c)) {
             w.beginRow();
             w.text(s.id());
@@ -68,7 +78,11 @@ final class CheckpointShowCommand implements Callable<Integer> {
             w.integer(s.readTo());
             integer(w, s.unread());
             w.integer(s.records());
-            w.text(s.readAt() == null ? null : s.readAt().toString());
+            if (s.readAt() == null) {
+                w.nul();
+            } else {
+                w.instant(s.readAt().toEpochMilli());
+            }
             w.endRow();
         }
         w.endTable();
@@ -76,14 +90,7 @@ final class CheckpointShowCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static void item(TableWriter w, String item, String value) {
-        w.beginRow();
-        w.text(item);
-        w.text(value);
-        w.endRow();
-    }
-
-    private static void integer(TableWriter w, Long value) {
+    private static void integer(TableSink w, Long value) {
         if (value == null) {
             w.nul();
         } else {

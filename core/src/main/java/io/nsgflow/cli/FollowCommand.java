@@ -3,16 +3,17 @@ package io.nsgflow.cli;
 import io.nsgflow.Pipeline;
 import io.nsgflow.checkpoint.IncrementalRead;
 import io.nsgflow.diag.Diagnostics;
-import io.nsgflow.format.TableWriter;
 import io.nsgflow.format.TextOut;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.ReadStats;
 import io.nsgflow.report.Reporter;
+import io.nsgflow.result.TableSink;
 import io.nsgflow.source.Input;
 import java.time.Clock;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 @Command(name = "follow",
         description = {
@@ -54,6 +55,11 @@ final class FollowCommand extends FlowsCommand {
     public Integer call() {
         Terminal terminal = root.terminal();
         root.debug(input.debug);
+        if (!output.sort.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "follow prints rows as they come: --sort cannot apply");
+        }
+        TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
+        TableSink sink = sink(out, terminal);
         Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
         IncrementalRead incremental = input.incremental(spec.name(), diagnostics);
         boolean resumed = incremental != null && incremental.resumed();
@@ -62,9 +68,7 @@ final class FollowCommand extends FlowsCommand {
                     (name, reason) -> diagnostics.forInput(name).warning("checkpoint", reason));
         }
         Pipeline pipeline = new Pipeline(filters.build(), diagnostics, terminal.in()).incremental(incremental);
-        TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
-        TableWriter writer = output.format.writer(out, !output.noHeader, false);
-        Reporter rows = reporter(writer);
+        Reporter rows = reporter(sink);
         ReadStats stats = new ReadStats();
         try (StopSignal stop = StopSignal.install()) {
             pipeline.stopWhen(stop::requested);
@@ -73,7 +77,7 @@ final class FollowCommand extends FlowsCommand {
                     boolean last = pastUntil();
                     List<Input> inputs = incremental.plan(pipeline.inputs(input.paths));
                     stats.add(pipeline.readInto(inputs, first && !resumed && !fromStart ? SKIP : rows));
-                    polled(writer, out, incremental);
+                    polled(sink, out, incremental);
                     if (last || stop.requested()) {
                         break;
                     }
@@ -83,7 +87,7 @@ final class FollowCommand extends FlowsCommand {
                     }
                 }
             } catch (Pipeline.Stopped stopped) {
-                polled(writer, out, incremental);
+                polled(sink, out, incremental);
             }
             rows.finish(stats);
             int code = diagnostics.anyProblem() ? ExitCode.SKIPPED : ExitCode.OK;
@@ -93,8 +97,8 @@ final class FollowCommand extends FlowsCommand {
     }
 
     /** Pushes out the rows of a poll, then saves where reading stands: output first, so a crash repeats rather than loses. */
-    private static void polled(TableWriter writer, TextOut out, IncrementalRead incremental) {
-        writer.release();
+    private static void polled(TableSink sink, TextOut out, IncrementalRead incremental) {
+        sink.release();
         out.flush();
         incremental.save(incremental.connections());
     }

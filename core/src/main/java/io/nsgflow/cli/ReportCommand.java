@@ -5,11 +5,12 @@ import io.nsgflow.checkpoint.Checkpoint;
 import io.nsgflow.checkpoint.IncrementalRead;
 import io.nsgflow.diag.Diagnostics;
 import io.nsgflow.diag.StrictStop;
-import io.nsgflow.format.TableWriter;
 import io.nsgflow.format.TextOut;
 import io.nsgflow.model.ReadStats;
 import io.nsgflow.report.CarriesConnections;
 import io.nsgflow.report.Reporter;
+import io.nsgflow.result.TableSchema;
+import io.nsgflow.result.TableSink;
 import io.nsgflow.source.Input;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * What every command shares: inputs, filters, output, and the run itself. A command only says
- * which reporter answers it; options were validated by picocli before this runs.
+ * which tables it writes and which reporter answers it; options were validated by picocli, and
+ * the output options against the tables, before any input is read.
  */
 @Command(mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false, abbreviateSynopsis = true)
 abstract class ReportCommand implements Callable<Integer> {
@@ -40,8 +42,11 @@ abstract class ReportCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    /** The reporter for this command, writing to {@code writer}. */
-    abstract Reporter reporter(TableWriter writer);
+    /** The tables this command writes, as its options make them. */
+    abstract List<TableSchema> tables();
+
+    /** The reporter for this command, writing to {@code sink}. */
+    abstract Reporter reporter(TableSink sink);
 
     /**
      * Whether inputs may be read on several threads, for a reporter that merges partial results
@@ -51,19 +56,22 @@ abstract class ReportCommand implements Callable<Integer> {
         return true;
     }
 
-    /** True when the command writes more than one table. */
-    boolean multipleTables() {
-        return false;
+    /** Rows per table when no {@code --limit} is given; 0 for all. */
+    int defaultLimit() {
+        return 0;
     }
 
-    /** Says on stderr what the answer left out, once the input is read; most commands have nothing to say. */
-    void notes(Diagnostics diagnostics) {
+    /** The sink this command writes to (see {@link OutputOptions#sink}). */
+    TableSink sink(TextOut out, Terminal terminal) {
+        return output.sink(out, terminal, tables(), defaultLimit(), spec);
     }
 
     @Override
     public Integer call() {
         Terminal terminal = root.terminal();
         root.debug(input.debug);
+        TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
+        TableSink sink = sink(out, terminal);
         Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
         Pipeline pipeline = new Pipeline(filters.build(), diagnostics, terminal.in());
         IncrementalRead incremental = input.incremental(spec.name(), diagnostics);
@@ -72,22 +80,22 @@ abstract class ReportCommand implements Callable<Integer> {
             inputs = incremental.plan(inputs);
             pipeline.incremental(incremental);
         }
-        TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
-        TableWriter writer = output.format.writer(out, !output.noHeader, multipleTables());
         ReadStats stats;
-        Reporter reporter = reporter(writer);
+        Reporter reporter = reporter(sink);
         if (incremental != null && reporter instanceof CarriesConnections carrier) {
             carrier.carry(incremental.connections().keys());
         }
         try {
             int threads = parallel() && !input.strict ? input.threads : 1; // --strict stops at the first problem in input order
-            stats = pipeline.run(inputs, reporter, () -> reporter(writer), threads);
+            stats = pipeline.run(inputs, reporter, () -> reporter(sink), threads);
         } catch (StrictStop stop) {
             reporter.stop(); // rows before the problem are good: keep them
             out.flush();
             throw stop;
         }
-        notes(diagnostics);
+        for (String note : reporter.notes()) {
+            diagnostics.print("note: " + note);
+        }
         if (incremental != null) {
             // only now: the output is complete, so a crash before this line repeats rows rather than losing them
             incremental.save(reporter instanceof CarriesConnections carrier

@@ -46,18 +46,18 @@ class IncrementalRunsTest {
         return run(args.toArray(String[]::new)).out();
     }
 
-    /** The {@code tuples} and {@code flows} counts of {@code summary}'s overview. */
+    /** The {@code tuples} and {@code flows} counts of a {@code summary -f tsv --table overview}. */
     private static long[] totals(Result summary) {
-        long[] t = new long[2];
-        for (String line : summary.out().lines().toList()) {
-            String[] f = line.split("\t", -1);
-            if (f[0].equals("overview") && f[1].equals("tuples")) {
-                t[0] = Long.parseLong(f[2]);
-            } else if (f[0].equals("overview") && f[1].equals("flows")) {
-                t[1] = Long.parseLong(f[2]);
-            }
-        }
-        return t;
+        List<String> lines = summary.out().lines().toList();
+        List<String> header = List.of(lines.get(0).split("\t", -1));
+        String[] values = lines.get(1).split("\t", -1);
+        return new long[] {Long.parseLong(values[header.indexOf("tuples")]), Long.parseLong(values[header.indexOf("flows")])};
+    }
+
+    private static Result summary(String... args) {
+        List<String> all = new ArrayList<>(List.of("summary", "-f", "tsv", "--table", "overview"));
+        all.addAll(List.of(args));
+        return run(all.toArray(String[]::new));
     }
 
     @Test
@@ -84,7 +84,7 @@ class IncrementalRunsTest {
             assertThat(r.exit()).as(r.err()).isZero();
             assertThat(r.err()).isEmpty();
             union.append(r.out());
-            Result s = run("summary", "-f", "tsv", "--checkpoint", summaryCheckpoint.toString(), blob.path().toString());
+            Result s = summary("--checkpoint", summaryCheckpoint.toString(), blob.path().toString());
             assertThat(s.exit()).as(s.err()).isZero();
             tuples += totals(s)[0];
             flows += totals(s)[1];
@@ -92,7 +92,7 @@ class IncrementalRunsTest {
         String whole = full(blob.path().toString());
         assertThat(whole.lines().count()).isEqualTo(121);
         assertThat(union.toString()).isEqualTo(whole);
-        long[] once = totals(run("summary", "-f", "tsv", blob.path().toString()));
+        long[] once = totals(summary(blob.path().toString()));
         assertThat(tuples).isEqualTo(once[0]);
         assertThat(flows).as("flows: connections begun in one run and continued in the next count once").isEqualTo(once[1]);
     }
@@ -269,23 +269,25 @@ class IncrementalRunsTest {
         Path added = new GrowingBlob(logs.resolve("d.json"), GrowingBlob.NSG_V2).append(1).path();
         Files.delete(gone.path());
 
-        Result r = run("checkpoint", "show", "-f", "tsv", ckpt.toString());
+        Result r = run("checkpoint", "show", "-f", "tsv", "--table", "inputs", ckpt.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         Map<String, String[]> rows = new HashMap<>();
-        r.out().lines().filter(l -> l.startsWith("inputs\t")).map(l -> l.split("\t", -1))
-                .forEach(f -> rows.put(Path.of(f[1]).getFileName().toString(), f));
-        // columns: table input hour state size readTo unread records readAt
-        assertThat(rows.get("a.json")).startsWith("inputs", appended.path().toAbsolutePath().toString(), "", "appended",
+        r.out().lines().skip(1).map(l -> l.split("\t", -1)).forEach(f -> rows.put(Path.of(f[0]).getFileName().toString(), f));
+        // columns: input hour state size readTo unread records readAt
+        assertThat(r.out().lines().findFirst().orElseThrow()).isEqualTo("input\thour\tstate\tsize\treadTo\tunread\trecords\treadAt");
+        assertThat(rows.get("a.json")).startsWith(appended.path().toAbsolutePath().toString(), "", "appended",
                 Long.toString(Files.size(appended.path())), Long.toString(readTo),
                 Long.toString(Files.size(appended.path()) - readTo), "5");
-        assertThat(rows.get("b.json")).startsWith("inputs", writing.path().toAbsolutePath().toString(), "", "read",
+        assertThat(rows.get("b.json")).startsWith(writing.path().toAbsolutePath().toString(), "", "read",
                 Long.toString(Files.size(writing.path())), Long.toString(Files.size(writing.path()) - 61), "61", "3");
-        assertThat(rows.get("c.json")[3]).isEqualTo("gone");
-        assertThat(rows.get("c.json")[6]).isEmpty();
-        assertThat(rows.get("d.json")).containsExactly("inputs", added.toAbsolutePath().toString(), "", "new",
+        assertThat(rows.get("c.json")[2]).isEqualTo("gone");
+        assertThat(rows.get("c.json")[5]).isEmpty();
+        assertThat(rows.get("d.json")).containsExactly(added.toAbsolutePath().toString(), "", "new",
                 Long.toString(Files.size(added)), "0", Long.toString(Files.size(added)), "0", "");
-        assertThat(rows.get("a.json")[8]).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
-        assertThat(r.out()).contains("checkpoint\tcommand\tflows", "checkpoint\tinputs\t" + logs.toAbsolutePath());
+        assertThat(rows.get("a.json")[7]).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        Result job = run("checkpoint", "show", "-f", "tsv", "--table", "checkpoint", ckpt.toString());
+        assertThat(job.out()).startsWith("command\tinputs\tsaved\topenConnections\tconnectionsDropped\nflows\t"
+                + logs.toAbsolutePath() + "\t");
         assertUsageError(run("checkpoint", "show", dir.resolve("none").toString()), "no such checkpoint file");
     }
 
