@@ -97,7 +97,7 @@ public final class IncrementalRead implements ReadListener {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Input input : inputs) {
             if (!(input instanceof FileInput f)) {
-                throw new CheckpointException("standard input cannot be read incrementally: name the files or folders to read");
+                throw new CheckpointException(input.name() + ": only local files and folders can be read incrementally");
             }
             String id = id(f.path().toString());
             seen.add(id);
