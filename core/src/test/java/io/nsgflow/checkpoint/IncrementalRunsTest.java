@@ -108,48 +108,41 @@ class IncrementalRunsTest {
         assertThat(again.err()).isEmpty();
     }
 
-    @Test
-    void aRewrittenFileIsReadFromTheStartWithAWarning() throws IOException {
+    /**
+     * Reads the first {@code before} sample records with a checkpoint, puts a new file of
+     * {@code after} records at the same path, and reads again with the checkpoint.
+     */
+    private Result readRewritten(int before, List<String> after) throws IOException {
         Path file = dir.resolve("PT1H.json");
-        new GrowingBlob(file, GrowingBlob.NSG_V2).append(6);
+        new GrowingBlob(file, GrowingBlob.NSG_V2).append(before);
         Path ckpt = dir.resolve("c");
         flows(ckpt, file.toString());
-        List<String> other = GrowingBlob.records(Path.of("samples", "nsg-v1-PT1H.json"));
         Files.delete(file);
-        new GrowingBlob(file, other).append(other.size());
+        new GrowingBlob(file, after).append(after.size());
         Result r = flows(ckpt, file.toString());
-        assertThat(r.err()).contains(file + ": warning: rewritten (its first bytes changed); read again from the start");
         assertThat(r.out()).isEqualTo(full(file.toString()));
         assertThat(r.exit()).isZero(); // nothing was skipped
+        return r;
+    }
+
+    @Test
+    void aRewrittenFileIsReadFromTheStartWithAWarning() throws IOException {
+        Result r = readRewritten(6, GrowingBlob.records(Path.of("samples", "nsg-v1-PT1H.json")));
+        assertThat(r.err()).contains(dir.resolve("PT1H.json") + ": warning: rewritten (its first bytes changed); read again from the start");
     }
 
     @Test
     void aFileRewrittenBehindTheReadPointIsReadFromTheStart() throws IOException {
-        Path file = dir.resolve("PT1H.json");
-        new GrowingBlob(file, GrowingBlob.NSG_V2).append(12);
-        Path ckpt = dir.resolve("c");
-        flows(ckpt, file.toString());
         // the same first ten records (more than the hashed first bytes), then others: only the bytes before the read point differ
         List<String> changed = new ArrayList<>(GrowingBlob.NSG_V2.subList(0, 10));
         changed.addAll(GrowingBlob.NSG_V2.subList(20, 30));
-        Files.delete(file);
-        new GrowingBlob(file, changed).append(changed.size());
-        Result r = flows(ckpt, file.toString());
-        assertThat(r.err()).contains("rewritten (the bytes before byte");
-        assertThat(r.out()).isEqualTo(full(file.toString()));
+        assertThat(readRewritten(12, changed).err()).contains("rewritten (the bytes before byte");
     }
 
     @Test
     void aTruncatedFileIsReadFromTheStartWithAWarning() throws IOException {
-        Path file = dir.resolve("PT1H.json");
-        new GrowingBlob(file, GrowingBlob.NSG_V2).append(10);
-        Path ckpt = dir.resolve("c");
-        flows(ckpt, file.toString());
-        Files.delete(file);
-        new GrowingBlob(file, GrowingBlob.NSG_V2).append(3);
-        Result r = flows(ckpt, file.toString());
-        assertThat(r.err()).contains(": warning: shorter than when it was read (").contains("rewritten; read again from the start");
-        assertThat(r.out()).isEqualTo(full(file.toString()));
+        assertThat(readRewritten(10, GrowingBlob.NSG_V2.subList(0, 3)).err())
+                .contains(": warning: shorter than when it was read (").contains("rewritten; read again from the start");
     }
 
     @Test
@@ -219,12 +212,18 @@ class IncrementalRunsTest {
                 .containsExactly(dir.resolve("logs/2.json").toAbsolutePath().toString());
     }
 
-    @Test
-    void aCorruptCheckpointIsAUsageErrorNotAFullReread() throws IOException {
-        Path file = dir.resolve("PT1H.json");
+    /** A checkpoint saved by a run over {@code file}, three records long. */
+    private Path savedCheckpoint(Path file) {
         new GrowingBlob(file, GrowingBlob.NSG_V2).append(3);
         Path ckpt = dir.resolve("c");
         flows(ckpt, file.toString());
+        return ckpt;
+    }
+
+    @Test
+    void aCorruptCheckpointIsAUsageErrorNotAFullReread() throws IOException {
+        Path file = dir.resolve("PT1H.json");
+        Path ckpt = savedCheckpoint(file);
         String saved = Files.readString(ckpt);
         Files.writeString(ckpt, saved.substring(0, saved.length() / 2));
         assertUsageError(flows(ckpt, file.toString()), ckpt + ": checkpoint is corrupt: not valid JSON at byte ");
@@ -237,9 +236,7 @@ class IncrementalRunsTest {
     @Test
     void aCheckpointFromANewerVersionIsAUsageError() throws IOException {
         Path file = dir.resolve("PT1H.json");
-        new GrowingBlob(file, GrowingBlob.NSG_V2).append(3);
-        Path ckpt = dir.resolve("c");
-        flows(ckpt, file.toString());
+        Path ckpt = savedCheckpoint(file);
         Files.writeString(ckpt, Files.readString(ckpt).replace("\"version\":1", "\"version\":2"));
         assertUsageError(flows(ckpt, file.toString()), "checkpoint format version 2 was written by a newer nsgflow");
     }
