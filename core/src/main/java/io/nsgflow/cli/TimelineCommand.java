@@ -22,7 +22,7 @@ final class TimelineCommand extends ReportCommand {
     static final int DEFAULT_WIDTH = 80;
 
     @Option(names = "--every", paramLabel = "SIZE", defaultValue = "5m", converter = Converters.EveryConverter.class,
-            description = "Bucket size: 1m, 5m, 15m or 1h (default: 5m).")
+            description = "Bucket size: 1m, 5m, 15m, 1h or 1d (default: 5m).")
     long every;
 
     @Option(names = "--metric", paramLabel = "M", defaultValue = "flows", converter = Converters.MetricConverter.class,

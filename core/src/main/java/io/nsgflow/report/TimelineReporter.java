@@ -19,7 +19,8 @@ import java.util.Map;
 public final class TimelineReporter extends CountingReporter<TimelineReporter> {
     public static final String TABLE = "timeline";
     /** The bucket sizes {@code --every} accepts, and their length in milliseconds. */
-    public static final Map<String, Long> BUCKETS = Map.of("1m", 60_000L, "5m", 300_000L, "15m", 900_000L, "1h", 3_600_000L);
+    public static final Map<String, Long> BUCKETS = Map.of("1m", 60_000L, "5m", 300_000L, "15m", 900_000L, "1h", 3_600_000L,
+            "1d", 86_400_000L);
     static final int MIN_BAR = 10;
     /**
      * Empty buckets are written as zero rows when the data spans at most this many buckets (a
@@ -49,7 +50,7 @@ public final class TimelineReporter extends CountingReporter<TimelineReporter> {
     public static long parseEvery(String text) {
         Long millis = BUCKETS.get(text.trim().toLowerCase(java.util.Locale.ROOT));
         if (millis == null) {
-            throw new IllegalArgumentException("unknown bucket size '" + text + "' (1m, 5m, 15m, 1h)");
+            throw new IllegalArgumentException("unknown bucket size '" + text + "' (1m, 5m, 15m, 1h, 1d)");
         }
         return millis;
     }
