@@ -365,7 +365,7 @@
   function timeline(section, body) {
     var t = table("timeline");
     var rows = records(t);
-    var panel = el("div", { class: "panel" });
+    var panel = el("div", { class: "panel", "data-ranking": "timeline", "data-total": String(t.total), "data-bucket": String(META.bucket) });
     body.appendChild(panel);
     panel.appendChild(el("h3", { text: "Flows and bytes per " + bucketText(META.bucket) }));
     panel.appendChild(el("p", { class: "sub", text: exact(t.total) + " buckets of " + bucketText(META.bucket)
@@ -421,7 +421,7 @@
       var t = table(name);
       if (!t) { return; }
       var rows = records(t);
-      var panel = el("div", { class: "panel", "data-ranking": name });
+      var panel = el("div", { class: "panel", "data-ranking": name, "data-total": String(t.total) });
       stack.appendChild(panel);
       panel.appendChild(el("h3", { text: section.tables[name] }));
       panel.appendChild(el("p", { class: "sub", text: t.total === 0 ? "none"
@@ -444,7 +444,7 @@
   function rules(section, body) {
     var t = table(Object.keys(section.tables)[0]);
     var rows = records(t);
-    var panel = el("div", { class: "panel", "data-ranking": "rules" });
+    var panel = el("div", { class: "panel", "data-ranking": "rules", "data-total": String(t.total) });
     body.appendChild(panel);
     panel.appendChild(el("h3", { text: section.tables[Object.keys(section.tables)[0]] }));
     var nsgs = {};
