@@ -209,10 +209,10 @@
 
   /** A chart drawn by {@code option()}, redrawn when the colour scheme or the size changes. */
   function chart(container, name, option) {
-    var box = el("div", { class: "chart " + (option.size || ""), "data-chart": name, role: "img" });
+    var box = el("div", { class: "chart " + (option.size || ""), "data-chart": name, role: "img", "aria-label": option.describe });
     if (option.height) { box.style.height = option.height + "px"; }
     container.appendChild(box);
-    charts.push({ box: box, option: option.build, instance: null });
+    charts.push({ box: box, option: option.build, describe: option.describe, instance: null });
     return box;
   }
 
@@ -228,7 +228,7 @@
       option.animation = false;
       option.backgroundColor = "transparent";
       option.textStyle = { color: theme.ink, fontFamily: getComputedStyle(document.body).fontFamily };
-      option.aria = { enabled: true };
+      option.aria = { enabled: true, label: { description: c.describe } }; // the tables beside say the rest
       c.instance.setOption(option);
     });
     document.body.setAttribute("data-charts-drawn", String(charts.length));
@@ -258,9 +258,10 @@
   }
 
   /** Horizontal bars of flows, allowed and denied stacked, largest on top. */
-  function flowBars(t, rows, labelOf) {
+  function flowBars(t, rows, labelOf, what, labelWidth) {
     var shown = rows.slice(0, CHART_ROWS).reverse();
     return {
+      describe: "Bar chart of the " + shown.length + " " + what + " with the most flows, allowed and denied; the table beside it has the numbers.",
       height: 56 + shown.length * 28,
       build: function (theme) {
         return {
@@ -278,7 +279,7 @@
           xAxis: Object.assign(axisStyle(theme), { type: "value", axisLabel: { color: theme.muted, formatter: count } }),
           yAxis: Object.assign(axisStyle(theme), {
             type: "category", data: shown.map(labelOf),
-            axisLabel: { color: theme.ink, fontFamily: css("--mono"), fontSize: 11, width: 230, overflow: "truncate" }
+            axisLabel: { color: theme.ink, fontFamily: css("--mono"), fontSize: 11, width: labelWidth || 230, overflow: "truncate" }
           }),
           series: [
             { name: "allowed", type: "bar", stack: "flows", data: shown.map(function (r) { return r.allowed; }), color: theme.allowed, barMaxWidth: 22 },
@@ -379,6 +380,7 @@
     });
     chart(panel, "timeline", {
       size: "timeline",
+      describe: "Flows (allowed and denied) and bytes per " + bucketText(META.bucket) + "; the numbers are in the table below.",
       build: function (theme) {
         var axis = axisStyle(theme);
         return {
@@ -432,7 +434,7 @@
       panel.appendChild(grid);
       var left = el("div");
       grid.appendChild(left);
-      chart(left, name, flowBars(t, rows, function (r) { return keyText(t, r); }));
+      chart(left, name, flowBars(t, rows, function (r) { return keyText(t, r); }, section.tables[name].toLowerCase()));
       var right = el("div");
       grid.appendChild(right);
       right.appendChild(dataTable(t, { id: name }));
@@ -459,7 +461,7 @@
     panel.appendChild(grid);
     var left = el("div");
     grid.appendChild(left);
-    chart(left, "rules", flowBars(t, rows, label));
+    chart(left, "rules", flowBars(t, rows, label, "rules", 380)); // the chart spans the panel: room for NSG and rule
     var right = el("div");
     grid.appendChild(right);
     // aclId says something only in VNet logs, where it is not just the NSG again
@@ -489,6 +491,7 @@
     var perSide = Math.max(Object.keys(nodes).filter(function (n) { return n.indexOf("from ") === 0; }).length,
       Object.keys(nodes).filter(function (n) { return n.indexOf("to ") === 0; }).length);
     var box = chart(panel, "pairs", {
+      describe: "Sankey diagram of the " + rows.length + " pairs with the most flows, sources left and destinations right.",
       build: function (theme) {
         return {
           tooltip: Object.assign(tooltipStyle(theme), {
