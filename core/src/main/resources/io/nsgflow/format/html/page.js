@@ -562,6 +562,5 @@
   });
   // colours follow the system's scheme, and paper gets the light one at paper's width
   window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", drawCharts);
-  window.addEventListener("beforeprint", drawCharts);
-  window.addEventListener("afterprint", drawCharts);
+  window.matchMedia("print").addEventListener("change", drawCharts);
 })();
