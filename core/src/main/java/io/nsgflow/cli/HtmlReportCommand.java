@@ -71,7 +71,7 @@ final class HtmlReportCommand implements Callable<Integer> {
     int top;
 
     @Option(names = "--every", paramLabel = "SIZE", defaultValue = "auto", converter = Converters.AutoEveryConverter.class,
-            description = "Timeline bucket: auto (the shortest of 1m, 5m, 15m, 1h, 1d giving at most 200 points), "
+            description = "Timeline bucket: auto (the shortest of 1m, 5m, 15m, 30m, 1h, 6h, 1d giving at most 200 points), "
                     + "or one of them (default: ${DEFAULT-VALUE}).")
     long every;
 
@@ -89,7 +89,8 @@ final class HtmlReportCommand implements Callable<Integer> {
         Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
         Pipeline pipeline = new Pipeline(filters.build(), diagnostics, terminal.in());
         List<Input> inputs = pipeline.inputs(input.paths);
-        ReportPageViews views = new ReportPageViews(top, every);
+        ReportPageViews views = new ReportPageViews(top, every,
+                filters.since == null ? Long.MIN_VALUE : filters.since, filters.until == null ? Long.MAX_VALUE : filters.until);
         Reporter reporter = views.reporter();
         int threads = input.strict ? 1 : input.threads; // --strict stops at the first problem in input order
         ReadStats stats = pipeline.run(inputs, reporter, views::reporter, threads); // a --strict stop writes no page

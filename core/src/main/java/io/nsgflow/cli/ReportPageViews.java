@@ -1,6 +1,5 @@
 package io.nsgflow.cli;
 
-import io.nsgflow.format.TableWriter;
 import io.nsgflow.format.html.CapturedTables;
 import io.nsgflow.format.html.HtmlPage;
 import io.nsgflow.format.html.HtmlPage.Section;
@@ -13,6 +12,7 @@ import io.nsgflow.report.RulesReporter;
 import io.nsgflow.report.SummaryReporter;
 import io.nsgflow.report.TimelineReporter;
 import io.nsgflow.report.TopReporter;
+import io.nsgflow.result.TableSink;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,8 +23,8 @@ import java.util.function.Function;
 /**
  * What the report page shows and which reporter answers each part: the same reporters, with the
  * same options, as the commands a user would run for that part ({@code summary}, {@code top --by
- * src --limit 0}, {@code top --by src --action deny}, {@code rules}, {@code timeline --every B}),
- * all fed by one pass. Each writes into its own capture, from which the page is laid out.
+ * src}, {@code top --by src --action deny}, {@code rules}, {@code timeline --every B}), all fed by
+ * one pass. Each writes into its own capture, from which the page is laid out.
  */
 final class ReportPageViews {
     /** The most timeline points the automatic bucket gives, when a bucket size gives so few. */
@@ -32,9 +32,11 @@ final class ReportPageViews {
     /** Timeline rows kept when even the largest bucket gives more than {@link #MAX_POINTS}. */
     static final int MAX_TIMELINE_ROWS = 1_000;
     /** Rules kept for the page, the busiest first; the page says how many more there are. */
-    static final int MAX_RULES = 500;
+    static final int MAX_RULES = 300;
+    /** The summary's tables the page shows; its rankings are the page's own, with more rows. */
+    private static final List<String> SUMMARY_TABLES = List.of("overview", "traffic", "actions", "protocols", "encryption", "skipped");
 
-    private record View(CapturedTables tables, Function<TableWriter, Reporter> reporter) {
+    private record View(CapturedTables tables, Function<TableSink, Reporter> reporter) {
     }
 
     private final List<View> views = new ArrayList<>();
@@ -48,9 +50,11 @@ final class ReportPageViews {
      * @param top   rows kept per ranking
      * @param every the timeline's bucket in milliseconds, or 0 to choose one that gives at most
      *              {@link #MAX_POINTS} points
+     * @param since the timeline's window, as {@code --since} and {@code --until} set it
+     *              ({@code Long.MIN_VALUE} and {@code Long.MAX_VALUE} for the traffic's own span)
      */
-    ReportPageViews(int top, long every) {
-        summary = view(1_000, SummaryReporter::new);
+    ReportPageViews(int top, long every, long since, long until) {
+        summary = view(1_000, SummaryReporter::new); // its rankings go unused, its other tables are a few rows each
         ranking("topSources", top, GroupBy.SRC, false);
         ranking("topDestinations", top, GroupBy.DST, false);
         ranking("topDstPorts", top, GroupBy.DSTPORT, false);
@@ -62,11 +66,11 @@ final class ReportPageViews {
         List<Long> sizes = every > 0 ? List.of(every)
                 : TimelineReporter.BUCKETS.values().stream().sorted(Comparator.naturalOrder()).toList();
         for (long size : sizes) {
-            timelines.put(size, view(MAX_TIMELINE_ROWS, w -> new TimelineReporter(w, size, Metric.FLOWS, 0)));
+            timelines.put(size, view(MAX_TIMELINE_ROWS, w -> new TimelineReporter(w, size, Metric.FLOWS, since, until)));
         }
     }
 
-    private CapturedTables view(int keep, Function<TableWriter, Reporter> reporter) {
+    private CapturedTables view(int keep, Function<TableSink, Reporter> reporter) {
         CapturedTables tables = new CapturedTables(keep);
         views.add(new View(tables, reporter));
         return tables;
@@ -75,7 +79,7 @@ final class ReportPageViews {
     /** A ranking of every key (so that its row count is the number of distinct keys), of which {@code top} rows are kept. */
     private void ranking(String name, int top, GroupBy by, boolean deniedOnly) {
         rankings.put(name, view(top, w -> {
-            TopReporter all = new TopReporter(w, by, Metric.FLOWS, 0);
+            TopReporter all = new TopReporter(w, by, Metric.FLOWS);
             return deniedOnly ? new RowSubset<>(RowSubset.DENIED, all) : all;
         }));
     }
@@ -99,13 +103,17 @@ final class ReportPageViews {
 
     /** Adds every table and section to {@code page}, once the reporters have finished. */
     void addTo(HtmlPage page) {
-        summary.tables().forEach(page::table);
+        for (String name : SUMMARY_TABLES) {
+            if (summary.has(name)) {
+                page.table(name, summary.table(name));
+            }
+        }
         rankings.forEach((name, tables) -> page.table(name, tables.table(TopReporter.TABLE)));
         page.table("rules", rules.table(RulesReporter.TABLE));
         page.table("timeline", timelines.get(bucket()).table(TimelineReporter.TABLE));
 
         page.section(new Section("overview", "Overview", "cards",
-                tables("overview", "", "traffic", "", "topSources", "", "topDestinations", ""), null));
+                tables("overview", "", "traffic", "", "topSources", "", "topDestinations", "", "skipped", ""), null));
         page.section(new Section("timeline", "Timeline", "timeline", tables("timeline", "Flows and bytes"),
                 "A flow is counted in the bucket of its first tuple; packets and bytes in the bucket of each tuple."));
         page.section(new Section("top", "Top talkers", "rankings",
@@ -120,7 +128,7 @@ final class ReportPageViews {
         page.section(new Section("pairs", "Who talks to whom", "pairs", tables("topPairs", "Top pairs by flows"),
                 "Sources on the left, destinations on the right; band width is flows."));
         page.section(new Section("breakdown", "Direction, action and protocol", "rankings",
-                tables("actions", "Direction and action", "protocols", "Protocols"), null));
+                tables("actions", "Direction and action", "protocols", "Protocols", "encryption", "Encryption (VNet)"), null));
     }
 
     /** Table names and headings, in order. */

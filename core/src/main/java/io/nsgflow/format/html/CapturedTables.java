@@ -1,119 +1,136 @@
 package io.nsgflow.format.html;
 
-import io.nsgflow.format.Column;
-import io.nsgflow.format.TableWriter;
-import java.util.ArrayList;
+import io.nsgflow.result.Results;
+import io.nsgflow.result.TableSchema;
+import io.nsgflow.result.TableSink;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The tables one reporter wrote, held in memory for a writer that renders a whole result at once
  * (the HTML page). Only the first {@code keep} rows of each table are held, however many the
  * reporter writes, so that a page stays small for any input; every row is still counted, so the
- * page can say how many there were (a ranking written in full gives the number of distinct keys).
+ * page can say how many there were (a ranking written whole gives the number of distinct keys).
  * {@link #finish} completes nothing: the page is written once every reporter has finished.
  */
-public final class CapturedTables implements TableWriter {
-    /** One table: its columns, its first rows (String, Long, Double or null per cell), and how many rows it had. */
-    public static final class Table {
-        private final List<Column> columns;
-        private final List<Object[]> rows = new ArrayList<>();
-        private long total;
-
-        Table(List<Column> columns) {
-            this.columns = List.copyOf(columns);
-        }
-
-        public List<Column> columns() {
-            return columns;
-        }
-
-        public List<Object[]> rows() {
-            return rows;
-        }
-
-        /** Every row written, held or not. */
-        public long total() {
-            return total;
-        }
+public final class CapturedTables implements TableSink {
+    /** One table as captured: its schema and first rows, and how many rows it had in all. */
+    public record Table(Results.Table kept, long total) {
     }
 
     private final int keep;
-    private final Map<String, Table> tables = new LinkedHashMap<>();
-    private Table current;
-    private Object[] row;
-    private int cell;
+    private final Results results = new Results();
+    private final Map<String, Long> totals = new LinkedHashMap<>();
+    private String current;
+    private long rows;
+    /** The row being written is past {@link #keep}: its cells are dropped. */
+    private boolean dropping;
 
     /** @param keep rows held per table */
     public CapturedTables(int keep) {
         this.keep = keep;
     }
 
-    /** The tables by name, in the order they were written. */
-    public Map<String, Table> tables() {
-        return tables;
-    }
-
     /** @throws IllegalArgumentException when the reporter wrote no table of that name */
     public Table table(String name) {
-        Table t = tables.get(name);
-        if (t == null) {
-            throw new IllegalArgumentException("no table '" + name + "' in " + tables.keySet());
-        }
-        return t;
+        return new Table(results.table(name), totals.getOrDefault(name, 0L));
+    }
+
+    /** Whether the reporter wrote a table of that name (some are written only when they have rows). */
+    public boolean has(String name) {
+        return totals.containsKey(name);
     }
 
     @Override
-    public void startTable(String name, List<Column> columns) {
-        current = new Table(columns);
-        tables.put(name, current);
+    public void startTable(TableSchema table) {
+        results.startTable(table);
+        current = table.name();
+        rows = 0;
+        totals.put(current, 0L);
     }
 
     @Override
     public void beginRow() {
-        current.total++;
-        row = current.total <= keep ? new Object[current.columns.size()] : null;
-        cell = 0;
-    }
-
-    private void put(Object value) {
-        if (row != null) {
-            row[cell] = value;
+        totals.put(current, ++rows);
+        dropping = rows > keep;
+        if (!dropping) {
+            results.beginRow();
         }
-        cell++;
     }
 
     @Override
     public void text(CharSequence value) {
-        put(value == null ? null : value.toString());
+        if (!dropping) {
+            results.text(value);
+        }
     }
 
     @Override
     public void integer(long value) {
-        put(value);
+        if (!dropping) {
+            results.integer(value);
+        }
     }
 
     @Override
     public void decimal(double value) {
-        put(value);
+        if (!dropping) {
+            results.decimal(value);
+        }
+    }
+
+    @Override
+    public void bool(boolean value) {
+        if (!dropping) {
+            results.bool(value);
+        }
+    }
+
+    @Override
+    public void instant(long epochMillis) {
+        if (!dropping) {
+            results.instant(epochMillis);
+        }
+    }
+
+    @Override
+    public void address(long hi, long lo) {
+        if (!dropping) {
+            results.address(hi, lo);
+        }
     }
 
     @Override
     public void nul() {
-        put(null);
+        if (!dropping) {
+            results.nul();
+        }
+    }
+
+    @Override
+    public void beginList() {
+        if (!dropping) {
+            results.beginList();
+        }
+    }
+
+    @Override
+    public void endList() {
+        if (!dropping) {
+            results.endList();
+        }
     }
 
     @Override
     public void endRow() {
-        if (row != null) {
-            current.rows.add(row);
+        if (!dropping) {
+            results.endRow();
         }
     }
 
     @Override
     public void endTable() {
-        current = null;
+        results.endTable();
     }
 
     @Override

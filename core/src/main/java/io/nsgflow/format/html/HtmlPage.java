@@ -6,14 +6,18 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
-import io.nsgflow.format.Column;
+import io.nsgflow.format.DecimalText;
 import io.nsgflow.format.OutputException;
+import io.nsgflow.result.Address;
+import io.nsgflow.result.Column;
+import io.nsgflow.result.Row;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +38,11 @@ import java.util.regex.Pattern;
 public final class HtmlPage {
     /** Where the template, styles, script and inlined library are on the class path. */
     private static final String ASSETS = "/io/nsgflow/format/html/";
+    /**
+     * Items a list cell keeps (the rest are counted): a rule's destination ports or a summary's
+     * names can number thousands, and the page must stay small.
+     */
+    static final int LIST_ITEMS = 20;
     /** Where page.html takes content: {@code {{name}}}. */
     private static final Pattern SLOT = Pattern.compile("\\{\\{(\\w+)}}");
 
@@ -140,20 +149,15 @@ public final class HtmlPage {
         }
     }
 
+    /** A table: its columns (name, type, what a number measures, a list's item columns), its rows as arrays, how many rows it had. */
     private static void writeTable(JsonGenerator g, CapturedTables.Table table) throws IOException {
         g.writeStartObject();
-        g.writeArrayFieldStart("columns");
-        for (Column c : table.columns()) {
-            g.writeStartObject();
-            g.writeStringField("name", c.name());
-            g.writeStringField("type", c.type().name().toLowerCase(Locale.ROOT));
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        g.writeFieldName("columns");
+        writeColumns(g, table.kept().schema().columns());
         g.writeArrayFieldStart("rows");
-        for (Object[] row : table.rows()) {
+        for (Row row : table.kept().rows()) {
             g.writeStartArray();
-            for (Object cell : row) {
+            for (Object cell : row.values()) {
                 writeValue(g, cell);
             }
             g.writeEndArray();
@@ -161,6 +165,22 @@ public final class HtmlPage {
         g.writeEndArray();
         g.writeNumberField("total", table.total());
         g.writeEndObject();
+    }
+
+    private static void writeColumns(JsonGenerator g, List<Column> columns) throws IOException {
+        g.writeStartArray();
+        for (Column c : columns) {
+            g.writeStartObject();
+            g.writeStringField("name", c.name());
+            g.writeStringField("type", c.type().name().toLowerCase(Locale.ROOT));
+            g.writeStringField("measure", c.measure().name().toLowerCase(Locale.ROOT));
+            if (!c.items().isEmpty()) {
+                g.writeFieldName("items");
+                writeColumns(g, c.items());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void writeValue(JsonGenerator g, Object value) throws IOException {
@@ -172,12 +192,25 @@ public final class HtmlPage {
             g.writeNumber(n);
         } else if (value instanceof Integer n) {
             g.writeNumber(n);
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof Instant t) {
+            g.writeString(t.toString()); // ISO 8601 in UTC, as the JSON format spells times
+        } else if (value instanceof Address a) {
+            g.writeString(a.toString());
         } else if (value instanceof Double d) {
-            if (d.isNaN() || d.isInfinite()) {
+            String text = DecimalText.of(d); // as every format spells a decimal
+            if (text == null) {
                 g.writeNull();
             } else {
-                g.writeNumber(d);
+                g.writeNumber(text);
             }
+        } else if (value instanceof List<?> list && list.size() > LIST_ITEMS) {
+            g.writeStartObject(); // the first items, and how many more there are
+            g.writeFieldName("items");
+            writeValue(g, list.subList(0, LIST_ITEMS));
+            g.writeNumberField("more", list.size() - LIST_ITEMS);
+            g.writeEndObject();
         } else if (value instanceof List<?> list) {
             g.writeStartArray();
             for (Object item : list) {

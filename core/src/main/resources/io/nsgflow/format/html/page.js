@@ -7,10 +7,6 @@
 
   var DATA = JSON.parse(document.getElementById("report-data").textContent);
   var META = DATA.meta;
-  /** The counts every tally has, in the order reporters write them; every other column is part of a key. */
-  var METRICS = ["flows", "allowed", "denied", "tuples", "packets", "bytes"];
-  /** Numbers that name something: shown exactly, never abbreviated. */
-  var IDENTIFIERS = { dstPort: true, srcPort: true };
   /** Rows a ranking's chart draws; its table shows every row kept. */
   var CHART_ROWS = 10;
   var charts = [];
@@ -49,17 +45,39 @@
     return abs >= 100 ? x.toFixed(0) : abs >= 10 ? x.toFixed(1) : x.toFixed(2);
   }
 
-  function isBytes(column) { return /bytes$/i.test(column); }
+  function isNumber(c) { return c.type === "integer" || c.type === "decimal"; }
 
-  /** The readable text of a value of {@code column}, and its exact text for hovering. */
-  function cellText(column, type, value) {
+  /** A quantity (a count, bytes, a share), as opposed to a number that names something (a port). */
+  function isQuantity(c) { return isNumber(c) && c.measure !== "none"; }
+
+  /**
+   * How a cell reads, and its exact text for hovering, by the column's type and what its numbers
+   * measure: counts as 12.3 k, bytes as 4.5 MB, shares as 12.3%, identifiers (ports) as they are.
+   */
+  function cellText(c, value) {
     if (value == null) { return { text: "–", exact: "" }; }
-    if (type === "integer" || type === "decimal") {
-      if (IDENTIFIERS[column]) { return { text: String(value), exact: "" }; }
-      var unit = isBytes(column) ? " bytes" : "";
-      return { text: isBytes(column) ? bytes(value) : count(value), exact: exact(value) + unit };
-    }
+    if (c.measure === "bytes") { return { text: bytes(value), exact: exact(value) + " bytes" }; }
+    if (c.measure === "count") { return { text: count(value), exact: exact(value) }; }
+    if (c.measure === "fraction") { return { text: (100 * value).toFixed(1) + "%", exact: Math.round(value * 100000) / 1000 + "%" }; }
+    if (c.type === "boolean") { return { text: value ? "yes" : "no", exact: "" }; }
+    if (c.type === "instant") { var d = parseTime(value); return { text: timeText(d, d.getUTCSeconds() !== 0), exact: value }; }
+    if (c.type === "list") { var all = listText(c, value); return { text: all, exact: all }; }
     return { text: String(value), exact: "" };
+  }
+
+  function listSize(list) { return Array.isArray(list) ? list.length : list.items.length + list.more; }
+
+  /** A list cell as one line: values joined; records as their fields, a port and its protocol as 443/TCP. */
+  function listText(c, list) {
+    var items = Array.isArray(list) ? list : list.items; // a long list comes as its first items and how many more
+    var more = Array.isArray(list) ? 0 : list.more;
+    return items.map(function (item) {
+      if (c.items.length === 1 && c.items[0].name === "") { return String(item); }
+      var fields = c.items.map(function (f) { return f.name; });
+      var parts = fields.map(function (f) { return item[f] == null ? "–" : String(item[f]); });
+      if (fields[1] === "protocol") { parts.splice(0, 2, parts[0] + "/" + parts[1]); }
+      return parts.join(" ");
+    }).join(", ") + (more ? ", and " + exact(more) + " more" : "");
   }
 
   // ---- times ---------------------------------------------------------------------------------
@@ -102,27 +120,21 @@
     });
   }
 
-  function keyColumns(t) { return t.columns.filter(function (c) { return METRICS.indexOf(c.name) < 0; }); }
+  /** The columns that say what a row is about (an address, a port and protocol, a rule): everything but quantities. */
+  function keyColumns(t) { return t.columns.filter(function (c) { return !isQuantity(c) && c.type !== "list"; }); }
 
   /** How a key reads: 443/TCP, 10.0.0.4 → 10.0.0.5, inbound allow. */
   function keyText(t, r) {
     var keys = keyColumns(t).map(function (c) { return c.name; });
     var values = keys.map(function (k) { return r[k] == null ? "–" : String(r[k]); });
     if (keys.length === 2 && keys[1] === "protocol") { return values[0] + "/" + values[1]; }
-    if (keys.length === 2 && /Ip$/.test(keys[0]) && /Ip$/.test(keys[1])) { return values[0] + " → " + values[1]; }
+    var columns = keyColumns(t);
+    if (columns.length === 2 && columns[0].type === "address" && columns[1].type === "address") { return values[0] + " → " + values[1]; }
     return values.join(" ");
   }
 
-  /** The summary's overview as item → {count, detail}. */
-  function overview() {
-    var items = {};
-    records(table("overview")).forEach(function (r) { items[r.item] = r; });
-    return items;
-  }
-
-  function sumWhere(t, test, metric) {
-    return records(t).reduce(function (s, r) { return test(r) ? s + (r[metric] || 0) : s; }, 0);
-  }
+  /** The summary's overview: one record of what was read and seen. */
+  function overview() { return records(table("overview"))[0] || {}; }
 
   // ---- elements ------------------------------------------------------------------------------
 
@@ -154,8 +166,7 @@
     });
     var tbody = el("tbody");
     var heads = columns.map(function (c) {
-      var numeric = c.type === "integer" || c.type === "decimal";
-      var th = el("th", { scope: "col", class: numeric ? "num" : null, "data-column": c.name },
+      var th = el("th", { scope: "col", class: isNumber(c) ? "num" : null, "data-column": c.name },
         [el("button", { type: "button", text: c.name })]);
       th.addEventListener("click", function () { sortBy(c, th); });
       return th;
@@ -166,13 +177,13 @@
       tbody.textContent = "";
       rows.forEach(function (r) {
         tbody.appendChild(el("tr", {}, columns.map(function (c) {
-          var numeric = c.type === "integer" || c.type === "decimal";
-          var shown = cellText(c.name, c.type, r[c.name]);
+          var shown = cellText(c, r[c.name]);
+          var value = r[c.name];
           return el("td", {
-            class: numeric ? "num" : "key",
+            class: isNumber(c) ? "num" : "key",
             "data-column": c.name,
-            "data-value": r[c.name] == null ? null : String(r[c.name]),
-            title: shown.exact || (numeric ? null : shown.text),
+            "data-value": value == null ? null : c.type === "list" ? JSON.stringify(value) : String(value),
+            title: shown.exact || (isNumber(c) ? null : shown.text),
             text: shown.text
           });
         })));
@@ -180,12 +191,13 @@
     }
 
     function sortBy(c, th) {
-      var descending = sorted.column === c.name ? !sorted.descending : (c.type === "integer" || c.type === "decimal") && !IDENTIFIERS[c.name];
+      var descending = sorted.column === c.name ? !sorted.descending : isQuantity(c); // quantities largest first
       sorted = { column: c.name, descending: descending };
       rows.sort(function (a, b) {
         var x = a[c.name], y = b[c.name];
         if (x == null || y == null) { return x == null ? (y == null ? 0 : 1) : -1; } // nulls last either way
-        var order = typeof x === "number" ? x - y : String(x).localeCompare(String(y), "en", { numeric: true });
+        var order = typeof x === "number" ? x - y : c.type === "list" ? listSize(x) - listSize(y)
+          : String(x).localeCompare(String(y), "en", { numeric: true });
         return descending ? -order : order;
       });
       heads.forEach(function (h) { h.removeAttribute("aria-sort"); });
@@ -294,7 +306,7 @@
 
   function header() {
     var o = overview();
-    var first = parseTime(o.first && o.first.detail), last = parseTime(o.last && o.last.detail);
+    var first = parseTime(o.first), last = parseTime(o.last);
     var head = document.getElementById("masthead");
     head.appendChild(el("p", { class: "kicker", text: "nsgflow report" }));
     head.appendChild(el("h1", { text: META.title === "nsgflow report"
@@ -308,17 +320,21 @@
     var list = el("details", {}, [el("summary", { text: exact(META.inputCount) + (META.inputCount === 1 ? " input" : " inputs") }),
       el("ul", {}, inputs.map(function (n) { return el("li", { text: n }); })
         .concat(META.inputCount > inputs.length ? [el("li", { text: "and " + exact(META.inputCount - inputs.length) + " more" })] : []))]);
-    fact("Inputs", [list, el("div", { class: "sub", text: exact(o.records && o.records.count) + " records, " + exact(o["tuples read"] && o["tuples read"].count) + " tuples read" })], "inputs");
+    fact("Inputs", [list, el("div", { class: "sub", text: exact(o.records) + " records, " + exact(o.tuplesRead) + " tuples read"
+      + (o.unreadableInputs ? "; " + exact(o.unreadableInputs) + " could not be opened" : "") })], "inputs");
     var named = el("div");
     ["nsgs", "acls"].forEach(function (k) {
-      var item = o[k];
-      if (!item || !item.count) { return; }
-      var what = exact(item.count) + (k === "nsgs" ? " NSG" : " ACL") + (item.count === 1 ? "" : "s");
-      // NSG names are short and read at a glance; VNet ACL ids are long paths and GUIDs, so they fold away
-      named.appendChild(k === "nsgs"
-        ? el("div", {}, [what + ": "].concat((item.detail || "").split(", ").map(function (n) { return el("span", { class: "chip", text: n }); })))
-        : el("details", {}, [el("summary", { text: what }), el("ul", {}, (item.detail || "").split(", ").map(function (n) { return el("li", { text: n }); }))]));
+      var list = o[k] || [];
+      var names = Array.isArray(list) ? list : list.items.concat(["and " + exact(list.more) + " more"]);
+      if (!names.length) { return; }
+      var n = listSize(list);
+      var what = exact(n) + (k === "nsgs" ? " NSG" : " ACL") + (n === 1 ? "" : "s");
+      // NSG names are short and read at a glance, up to a point; VNet ACL ids are long paths and GUIDs, so they fold away
+      named.appendChild(k === "nsgs" && names.length <= 12
+        ? el("div", {}, [what + ": "].concat(names.map(function (n) { return el("span", { class: "chip", text: n }); })))
+        : el("details", {}, [el("summary", { text: what }), el("ul", {}, names.map(function (n) { return el("li", { text: n }); }))]));
     });
+    if (o.rules) { named.appendChild(el("div", { class: "sub", text: exact(listSize(o.rules)) + " rules, " + exact(listSize(o.macs || [])) + " network interfaces" })); }
     fact("NSGs and flow logs", named.childNodes.length ? named : "none named", "nsgs");
     var filters = META.filters || [];
     fact("Filters", filters.length ? filters.map(function (f) { return el("span", { class: "chip", text: f }); }) : "none: all traffic", "filters");
@@ -328,9 +344,7 @@
 
   function cards(section, body) {
     var o = overview();
-    var flows = o.flows ? o.flows.count : 0;
-    var denied = sumWhere(table("actions"), function (r) { return r.action === "deny"; }, "flows");
-    var allowed = flows - denied;
+    var flows = o.flows || 0, denied = o.denied || 0, allowed = o.allowed || 0;
     var traffic = {};
     records(table("traffic")).forEach(function (r) { traffic[r.way] = r; });
     var grid = el("div", { class: "cards" });
@@ -347,7 +361,8 @@
     card("flows", "Flows", flows, count, [el("span", { class: "allowed", title: exact(allowed), text: count(allowed) + " allowed" }), " · ",
       el("span", { class: "denied", title: exact(denied), text: count(denied) + " denied" })], split);
     card("denied", "Denied flows", denied, count, flows > 0 ? (100 * denied / flows).toFixed(1) + "% of flows" : null);
-    card("tuples", "Tuples", o.tuples ? o.tuples.count : 0, count, o.tuples && o.tuples.detail ? o.tuples.detail : "flow-tuple lines counted");
+    card("tuples", "Tuples", o.tuples || 0, count, o.tuples !== o.tuplesRead
+      ? "of " + count(o.tuplesRead) + " read: after filters, without malformed ones" : "flow-tuple lines counted");
     var out = traffic.srcToDst || {}, back = traffic.dstToSrc || {};
     card("bytesSrcToDst", "Bytes, source to destination", out.bytes || 0, bytes, count(out.packets || 0) + " packets");
     card("bytesDstToSrc", "Bytes, destination to source", back.bytes || 0, bytes, count(back.packets || 0) + " packets");

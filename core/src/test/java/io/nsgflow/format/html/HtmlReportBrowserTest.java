@@ -69,10 +69,8 @@ class HtmlReportBrowserTest {
     @Test
     void overviewCardsAreTheSummarysNumbers() {
         String summary = cli(0, "summary", "-f", "json", "samples/").out();
-        Map<String, Object> overview = byKey(JsonTree.rows(summary, "overview"), "item");
+        Map<String, Object> overview = JsonTree.record(summary, "overview");
         Map<String, Object> traffic = byKey(JsonTree.rows(summary, "traffic"), "way");
-        long denied = JsonTree.rows(summary, "actions").stream().filter(r -> r.get("action").equals("deny"))
-                .mapToLong(r -> (Long) r.get("flows")).sum();
         Map<String, String> cards = new HashMap<>();
         for (Map<String, String> card : dom.elementsWith("data-card")) {
             Matcher value = Pattern.compile("data-card=\"" + card.get("data-card") + "\".*?data-value=\"(-?\\d+)\"", Pattern.DOTALL)
@@ -80,15 +78,15 @@ class HtmlReportBrowserTest {
             assertThat(value.find()).isTrue();
             cards.put(card.get("data-card"), value.group(1));
         }
-        assertThat(cards).containsEntry("flows", field(overview, "flows", "count"))
-                .containsEntry("tuples", field(overview, "tuples", "count"))
-                .containsEntry("denied", String.valueOf(denied))
+        assertThat(cards).containsEntry("flows", String.valueOf(overview.get("flows")))
+                .containsEntry("tuples", String.valueOf(overview.get("tuples")))
+                .containsEntry("denied", String.valueOf(overview.get("denied")))
                 .containsEntry("bytesSrcToDst", field(traffic, "srcToDst", "bytes"))
                 .containsEntry("bytesDstToSrc", field(traffic, "dstToSrc", "bytes"))
                 .containsEntry("sources", String.valueOf(topRows("--by", "src").size()))
                 .containsEntry("destinations", String.valueOf(topRows("--by", "dst").size()));
         assertThat(Long.parseLong(cards.get("flows"))).isPositive();
-        assertThat(denied).isPositive();
+        assertThat(Long.parseLong(cards.get("denied"))).isPositive();
     }
 
     @Test
@@ -184,8 +182,12 @@ class HtmlReportBrowserTest {
             for (Map.Entry<String, String> cell : shown.get(i).entrySet()) {
                 assertThat(expected).as("%s row %d", name, i).containsKey(cell.getKey());
                 Object value = expected.get(cell.getKey());
-                assertThat(cell.getValue()).as("%s row %d column %s", name, i, cell.getKey())
-                        .isEqualTo(value == null ? null : value.toString());
+                if (value instanceof List<?>) { // a list cell holds its items as JSON
+                    assertThat(JsonTree.parse(cell.getValue())).as("%s row %d column %s", name, i, cell.getKey()).isEqualTo(value);
+                } else {
+                    assertThat(cell.getValue()).as("%s row %d column %s", name, i, cell.getKey())
+                            .isEqualTo(value == null ? null : value.toString());
+                }
             }
         }
     }

@@ -37,6 +37,16 @@ final class JsonTree {
         return (List<Map<String, Object>>) rows;
     }
 
+    /** The one-row table {@code name} of a multi-table document, which JSON writes as an object. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> record(String json, String name) {
+        Object record = ((Map<String, Object>) parse(json)).get(name);
+        if (!(record instanceof Map<?, ?>)) {
+            throw new AssertionError("no record " + name + " in " + json);
+        }
+        return (Map<String, Object>) record;
+    }
+
     /** Entry: on the value's first token; exit: on its last. */
     private static Object value(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
