@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class HtmlReportBrowserTest {
     static final Path OUT = Path.of("core/target/report");
+    /** The narrowest window headless Chromium lays a page out in (a narrower one is laid out at this width and cut). */
+    static final int NARROW = 500;
     private static Path page;
     private static Chromium.Run opened;
     private static PageDom dom;
@@ -130,7 +132,7 @@ class HtmlReportBrowserTest {
         Path narrow = OUT.resolve("samples-narrow.png");
         Chromium.screenshot(page, light, 1280, 900);
         Chromium.screenshot(page, dark, 1280, 900, "--force-dark-mode");
-        Chromium.screenshot(page, narrow, 420, 900);
+        Chromium.screenshot(page, narrow, NARROW, 900);
         Picture l = Picture.of(light);
         Picture d = Picture.of(dark);
         Picture n = Picture.of(narrow);
@@ -139,7 +141,7 @@ class HtmlReportBrowserTest {
             assertThat(p.dominantShare).as("share of the commonest colour in %s", p.path).isLessThan(0.9);
         }
         assertThat(d.meanLuminance).as("dark mode is darker").isLessThan(l.meanLuminance - 60);
-        assertThat(n.width).isEqualTo(420);
+        assertThat(n.width).isEqualTo(NARROW);
     }
 
     @Test
