@@ -106,10 +106,7 @@ final class HtmlReportCommand implements Callable<Integer> {
                 .meta("top", (long) top);
         views.addTo(page);
         write(page, terminal);
-        if (!diagnostics.anyProblem()) {
-            return ExitCode.OK;
-        }
-        return stats.flowRecords() > 0 ? ExitCode.SKIPPED : ExitCode.NOTHING_READ;
+        return ExitCode.afterReading(diagnostics, stats);
     }
 
     /** The filter options as the user gave them, for the page's header. */

@@ -97,9 +97,6 @@ abstract class ReportCommand implements Callable<Integer> {
         for (String note : reporter.notes()) {
             diagnostics.print("note: " + note);
         }
-        if (!diagnostics.anyProblem()) {
-            return ExitCode.OK;
-        }
-        return stats.flowRecords() > 0 ? ExitCode.SKIPPED : ExitCode.NOTHING_READ;
+        return ExitCode.afterReading(diagnostics, stats);
     }
 }
