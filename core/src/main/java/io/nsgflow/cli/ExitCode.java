@@ -21,11 +21,11 @@ public final class ExitCode {
     private ExitCode() {
     }
 
-    /** The code of a run that read its inputs to the end: what was skipped, and whether anything was read. */
+    /** How a run that read its inputs ends: OK, or something skipped, or nothing readable at all. */
     public static int afterReading(Diagnostics diagnostics, ReadStats stats) {
-        if (stats.flowRecords() == 0) {
-            return NOTHING_READ;
+        if (!diagnostics.anyProblem()) {
+            return OK;
         }
-        return diagnostics.anyProblem() ? SKIPPED : OK;
+        return stats.flowRecords() > 0 ? SKIPPED : NOTHING_READ;
     }
 }
