@@ -17,6 +17,11 @@ import java.util.function.IntSupplier;
  */
 public record Terminal(Writer out, Writer err, InputStream in, boolean outIsTerminal, IntSupplier width,
         boolean inIsTerminal) {
+    /** Stdin that is not a terminal. */
+    public Terminal(Writer out, Writer err, InputStream in, boolean outIsTerminal, IntSupplier width) {
+        this(out, err, in, outIsTerminal, width, false);
+    }
+
     /** Streams with no width limit, as for output to a file, and stdin that is not a terminal. */
     public Terminal(Writer out, Writer err, InputStream in, boolean outIsTerminal) {
         this(out, err, in, outIsTerminal, () -> 0, false);
