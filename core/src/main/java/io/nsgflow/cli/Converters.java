@@ -203,6 +203,25 @@ final class Converters {
         }
     }
 
+    /** A timeline bucket size in milliseconds, or {@code auto} (0): chosen from the data. */
+    static final class AutoEveryConverter extends Parsed<Long> {
+        AutoEveryConverter() {
+            super(text -> text.trim().equalsIgnoreCase("auto") ? 0L : TimelineReporter.parseEvery(text));
+        }
+    }
+
+    /** Rows a report page keeps per ranking: 1 to {@value HtmlReportCommand#MAX_TOP}. */
+    static final class TopRowsConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int n = atLeast(value, 1, "is not a row count (1 or more)");
+            if (n > HtmlReportCommand.MAX_TOP) {
+                throw new TypeConversionException("'" + value + "' rows is too many for a page (" + HtmlReportCommand.MAX_TOP + " at most)");
+            }
+            return n;
+        }
+    }
+
     /** A row count: 0 or more, 0 meaning all. */
     static final class LimitConverter implements ITypeConverter<Integer> {
         @Override

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             "  nsgflow summary PT1H.json",
             "  nsgflow top --by src --metric bytes logs/",
             "  nsgflow flows --action deny -f ndjson ~/flowlogs/ | jq -c '{srcIp, dstPort, rule}'",
+            "  nsgflow report logs/ -o report.html",
             "  azcopy cp 'https://ACCOUNT.blob.core.windows.net/insights-logs-networksecuritygroupflowevent' . --recursive",
             "  nsgflow flows insights-logs-networksecuritygroupflowevent/ --since 2024-05-14T09:00Z"
         })
@@ -39,6 +40,7 @@ public final class NsgflowCommand implements Runnable {
         COMMANDS.put("conversations", ConversationsCommand::new);
         COMMANDS.put("follow", FollowCommand::new);
         COMMANDS.put("checkpoint", CheckpointCommand::new);
+        COMMANDS.put("report", HtmlReportCommand::new);
         COMMANDS.put("help", HelpCommand::new);
     }
 

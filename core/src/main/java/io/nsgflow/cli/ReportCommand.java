@@ -102,9 +102,6 @@ abstract class ReportCommand implements Callable<Integer> {
                     ? incremental.connections().next(carrier.openConnections(), Checkpoint.Connections.LIMIT)
                     : incremental.connections());
         }
-        if (!diagnostics.anyProblem()) {
-            return ExitCode.OK;
-        }
-        return stats.flowRecords() > 0 ? ExitCode.SKIPPED : ExitCode.NOTHING_READ;
+        return ExitCode.afterReading(diagnostics, stats);
     }
 }
