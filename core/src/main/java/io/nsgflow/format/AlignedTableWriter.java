@@ -152,6 +152,13 @@ final class AlignedTableWriter implements TableSink {
     }
 
     @Override
+    public void release() {
+        if (layout == null && !holdAll && !pending.isEmpty()) {
+            flushPending();
+        }
+    }
+
+    @Override
     public void finish() {
         out.flush();
     }
