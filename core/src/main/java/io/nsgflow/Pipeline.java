@@ -8,7 +8,7 @@ import io.nsgflow.filter.FlowFilter;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.ReadStats;
 import io.nsgflow.parse.RecordReader;
-import io.nsgflow.report.Mergeable;
+import io.nsgflow.report.ReportSpec;
 import io.nsgflow.report.Reporter;
 import io.nsgflow.source.FileInputs;
 import io.nsgflow.source.Input;
@@ -17,13 +17,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * Connects the stages, the one place that does: each input is opened (source), its records
  * streamed (parse) and decoded (decode), the rows filtered (filter) and handed to the reporter
  * (report), which writes through its format. Inputs are read one after another, in order, or,
- * for a reporter whose partial results merge, on several threads (see {@link ParallelRead}).
+ * when the command's {@link ReportSpec} says partial results merge, on several threads (see
+ * {@link ParallelRead}).
  */
 public final class Pipeline {
     private final FlowFilter filter;
@@ -54,24 +54,23 @@ public final class Pipeline {
     }
 
     /**
-     * Reads the inputs on up to {@code threads} threads when {@code whole} is {@link Mergeable}:
-     * the first input into {@code whole}, each other into a fresh reporter from {@code parts}
-     * (of the same class), merged into {@code whole} in input order; then {@code whole} finishes.
-     * The answer is the one {@link #run(List, Reporter)} gives. Other reporters, one thread, or
-     * one input: read in order.
+     * Reads the inputs into the answer {@code spec} describes: on up to {@code threads} threads
+     * when its partial results merge (the first input into the whole, each other into a fresh
+     * partial, merged into the whole in input order), otherwise in order; then the whole
+     * finishes. The answer is the one {@link #run(List, Reporter)} gives. {@code --strict} reads in
+     * order, as it stops at the first problem in input order.
      */
-    public ReadStats run(List<Input> inputs, Reporter whole, Supplier<? extends Reporter> parts, int threads) {
-        if (!(whole instanceof Mergeable<?>) || threads <= 1 || inputs.size() <= 1) {
+    public <R extends Reporter> ReadStats run(List<Input> inputs, ReportSpec<R> spec, int threads) {
+        R whole = spec.whole();
+        if (!spec.parallel() || threads <= 1 || inputs.size() <= 1 || diagnostics.strict()) {
             return run(inputs, whole);
         }
-        @SuppressWarnings("unchecked") // parts come from the same factory as whole: one class, merging its own kind
-        Mergeable<Reporter> merged = (Mergeable<Reporter>) whole;
-        ReadStats stats = new ParallelRead(inputs.size(), Math.min(threads, inputs.size()), merged::merge).run(
+        ReadStats stats = new ParallelRead<R>(inputs.size(), Math.min(threads, inputs.size()), spec::mergeIntoWhole).run(
                 (i, reader) -> {
-                    Reporter part = i == 0 ? whole : parts.get();
+                    R part = i == 0 ? whole : spec.partial();
                     ReadStats partStats = new ReadStats();
                     read(inputs.get(i), reader, sink(part), partStats);
-                    return new ParallelRead.Part(i == 0 ? null : part, partStats);
+                    return new ParallelRead.Part<>(i == 0 ? null : part, partStats);
                 });
         return finish(whole, stats);
     }

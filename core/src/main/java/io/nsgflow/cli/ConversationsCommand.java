@@ -3,7 +3,7 @@ package io.nsgflow.cli;
 import io.nsgflow.diag.Diagnostics;
 import io.nsgflow.format.TableWriter;
 import io.nsgflow.report.ConversationsReporter;
-import io.nsgflow.report.Reporter;
+import io.nsgflow.report.ReportSpec;
 import picocli.CommandLine.Command;
 
 @Command(name = "conversations",
@@ -20,16 +20,11 @@ import picocli.CommandLine.Command;
 final class ConversationsCommand extends ReportCommand {
     private ConversationsReporter reporter;
 
-    @Override
-    Reporter reporter(TableWriter writer) {
-        reporter = new ConversationsReporter(writer, true);
-        return reporter;
-    }
-
     /** Conversations are written as they close, so inputs are read one after another. */
     @Override
-    boolean parallel() {
-        return false;
+    ReportSpec<?> spec(TableWriter writer) {
+        reporter = new ConversationsReporter(writer);
+        return ReportSpec.inOrder(reporter);
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.nsgflow.format.OutputFormat;
 import io.nsgflow.format.TableWriter;
 import io.nsgflow.report.FlowField;
 import io.nsgflow.report.FlowsReporter;
-import io.nsgflow.report.Reporter;
+import io.nsgflow.report.ReportSpec;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,9 +29,9 @@ final class FlowsCommand extends ReportCommand {
     List<FlowField> fields;
 
     @Override
-    Reporter reporter(TableWriter writer) {
+    ReportSpec<?> spec(TableWriter writer) {
         List<FlowField> chosen = fields != null ? fields
                 : output.format == OutputFormat.TABLE ? FlowField.TABLE_DEFAULT : List.of(FlowField.values());
-        return new FlowsReporter(writer, chosen);
+        return ReportSpec.inOrder(new FlowsReporter(writer, chosen)); // rows stream as they are read
     }
 }

@@ -6,7 +6,7 @@ import io.nsgflow.diag.StrictStop;
 import io.nsgflow.format.TableWriter;
 import io.nsgflow.format.TextOut;
 import io.nsgflow.model.ReadStats;
-import io.nsgflow.report.Reporter;
+import io.nsgflow.report.ReportSpec;
 import io.nsgflow.source.Input;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,16 +32,8 @@ abstract class ReportCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    /** The reporter for this command, writing to {@code writer}. */
-    abstract Reporter reporter(TableWriter writer);
-
-    /**
-     * Whether inputs may be read on several threads, for a reporter that merges partial results
-     * (see {@link io.nsgflow.report.Mergeable}). False for one that writes as it reads.
-     */
-    boolean parallel() {
-        return true;
-    }
+    /** How this command's answer is read and written to {@code writer}: its reporter, and whether partials merge. */
+    abstract ReportSpec<?> spec(TableWriter writer);
 
     /** True when the command writes more than one table. */
     boolean multipleTables() {
@@ -62,12 +54,11 @@ abstract class ReportCommand implements Callable<Integer> {
         TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
         TableWriter writer = output.format.writer(out, !output.noHeader, multipleTables());
         ReadStats stats;
-        Reporter reporter = reporter(writer);
+        ReportSpec<?> spec = spec(writer);
         try {
-            int threads = parallel() && !input.strict ? input.threads : 1; // --strict stops at the first problem in input order
-            stats = pipeline.run(inputs, reporter, () -> reporter(writer), threads);
+            stats = pipeline.run(inputs, spec, input.threads);
         } catch (StrictStop stop) {
-            reporter.stop(); // rows before the problem are good: keep them
+            spec.whole().stop(); // rows before the problem are good: keep them
             out.flush();
             throw stop;
         }

@@ -1,7 +1,7 @@
 package io.nsgflow.cli;
 
 import io.nsgflow.format.TableWriter;
-import io.nsgflow.report.Reporter;
+import io.nsgflow.report.ReportSpec;
 import io.nsgflow.report.RulesReporter;
 import picocli.CommandLine.Command;
 
@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         })
 final class RulesCommand extends ReportCommand {
     @Override
-    Reporter reporter(TableWriter writer) {
-        return new RulesReporter(writer);
+    ReportSpec<?> spec(TableWriter writer) {
+        return ReportSpec.merged(new RulesReporter(writer));
     }
 }

@@ -1,7 +1,7 @@
 package io.nsgflow.cli;
 
 import io.nsgflow.format.TableWriter;
-import io.nsgflow.report.Reporter;
+import io.nsgflow.report.ReportSpec;
 import io.nsgflow.report.SummaryReporter;
 import picocli.CommandLine.Command;
 
@@ -21,8 +21,8 @@ import picocli.CommandLine.Command;
         })
 final class SummaryCommand extends ReportCommand {
     @Override
-    Reporter reporter(TableWriter writer) {
-        return new SummaryReporter(writer);
+    ReportSpec<?> spec(TableWriter writer) {
+        return ReportSpec.merged(new SummaryReporter(writer));
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.nsgflow.cli;
 import io.nsgflow.format.OutputFormat;
 import io.nsgflow.format.TableWriter;
 import io.nsgflow.report.Metric;
-import io.nsgflow.report.Reporter;
+import io.nsgflow.report.ReportSpec;
 import io.nsgflow.report.TimelineReporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,9 +30,9 @@ final class TimelineCommand extends ReportCommand {
     Metric metric;
 
     @Override
-    Reporter reporter(TableWriter writer) {
+    ReportSpec<?> spec(TableWriter writer) {
         int width = output.format == OutputFormat.TABLE ? terminalWidth(System.getenv("COLUMNS")) : 0;
-        return new TimelineReporter(writer, every, metric, width);
+        return ReportSpec.merged(new TimelineReporter(writer, every, metric, width));
     }
 
     /** {@code $COLUMNS} when it is a positive number, else {@value #DEFAULT_WIDTH}. */

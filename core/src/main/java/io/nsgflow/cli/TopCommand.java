@@ -3,7 +3,7 @@ package io.nsgflow.cli;
 import io.nsgflow.format.TableWriter;
 import io.nsgflow.report.GroupBy;
 import io.nsgflow.report.Metric;
-import io.nsgflow.report.Reporter;
+import io.nsgflow.report.ReportSpec;
 import io.nsgflow.report.TopReporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +34,7 @@ final class TopCommand extends ReportCommand {
     int limit;
 
     @Override
-    Reporter reporter(TableWriter writer) {
-        return new TopReporter(writer, by, metric, limit);
+    ReportSpec<?> spec(TableWriter writer) {
+        return ReportSpec.merged(new TopReporter(writer, by, metric, limit));
     }
 }

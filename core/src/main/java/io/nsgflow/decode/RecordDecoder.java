@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * Turns the records of one input into flow rows. The format is told apart per record (real blobs
  * mix NSG versions 1 and 2 within an hour, and folders mix NSG and VNet logs): by its shape
  * ({@code properties.flows} or {@code flowRecords}), then by {@code Version}, then, when the
- * version is missing, by each tuple's field count. A bad tuple is reported and skipped alone.
+ * version is missing, by each tuple's field count. A bad tuple is reported and skipped alone; a
+ * tuple repeated identically in its record is marked as a repeat ({@link RepeatedTuples}).
  */
 public final class RecordDecoder {
     private static final String NSG_CATEGORY = "NetworkSecurityGroupFlowEvent";
@@ -35,6 +36,7 @@ public final class RecordDecoder {
     private final NsgTupleDecoder nsgV2 = new NsgTupleDecoder(2);
     private final VnetTupleDecoder vnet = new VnetTupleDecoder();
     private final FlowRow row = new FlowRow();
+    private final RepeatedTuples repeats = new RepeatedTuples();
     private final String source;
     private final PathMetadata pathMeta;
     private final FileDiagnostics diag;
@@ -65,6 +67,7 @@ public final class RecordDecoder {
 
     public void decode(RawRecord rec) {
         String where = "record " + rec.index();
+        repeats.reset(rec);
         for (String problem : rec.problems()) {
             diag.problem(Problem.BAD_RECORD, where, problem);
         }
@@ -112,17 +115,21 @@ public final class RecordDecoder {
                 int tupleVersion = version != -1 ? version : versionByFields(rec, t);
                 FlowContext context;
                 if (tupleVersion == 1) {
-                    v1 = v1 != null ? v1 : new FlowContext(source, rec.index(), LogFormat.NSG_V1, 1,
-                            subscription, group, nsg, g.rule(), mac, null, null, null);
+                    v1 = v1 != null ? v1 : nsgContext(rec, 1, subscription, group, nsg, g.rule(), mac);
                     context = v1;
                 } else {
-                    v2 = v2 != null ? v2 : new FlowContext(source, rec.index(), LogFormat.NSG_V2, 2,
-                            subscription, group, nsg, g.rule(), mac, null, null, null);
+                    v2 = v2 != null ? v2 : nsgContext(rec, 2, subscription, group, nsg, g.rule(), mac);
                     context = v2;
                 }
                 emit(rec, t, tupleVersion == 1 ? nsgV1 : nsgV2, context, where);
             }
         }
+    }
+
+    private FlowContext nsgContext(RawRecord rec, int version, String subscription, String group, String nsg, String rule,
+            String mac) {
+        return new FlowContext(source, rec.index(), version == 1 ? LogFormat.NSG_V1 : LogFormat.NSG_V2, version,
+                subscription, group, nsg, rule, mac, null, null, null);
     }
 
     /** Version 1 tuples have 8 fields, version 2 tuples 13; anything else is decoded as 2 and rejected there. */
@@ -167,6 +174,7 @@ public final class RecordDecoder {
                     "\"" + new String(chars, start, Math.min(len, 200)) + "\": " + e.getMessage() + "; tuple skipped");
             return;
         }
+        row.setRepeat(repeats.repeated(tuple, context.mac()));
         row.setContext(context);
         sink.accept(row);
     }

@@ -51,6 +51,14 @@ public final class RulesReporter extends CountingReporter<RulesReporter> {
         super(writer);
     }
 
+    private RulesReporter() {
+    }
+
+    @Override
+    public RulesReporter partial() {
+        return new RulesReporter();
+    }
+
     @Override
     void count(FlowRow row, boolean tuple, boolean flow) {
         RuleKey key = new RuleKey(row.context().nsg(), row.context().aclId(), row.context().rule());
@@ -98,7 +106,8 @@ public final class RulesReporter extends CountingReporter<RulesReporter> {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<Integer, Tally> p : ports.ranked(Metric.FLOWS, PORTS_SHOWN)) {
             int key = p.getKey();
-            sb.append(sb.length() == 0 ? "" : ", ").append(key >>> 8).append('/').append(Protocol.name(key & 0xFF))
+            sb.append(sb.length() == 0 ? "" : ", ").append(PortKey.port(key)).append('/')
+                    .append(Protocol.name(PortKey.protocol(key)))
                     .append(' ').append(p.getValue().flows);
         }
         return sb.toString();

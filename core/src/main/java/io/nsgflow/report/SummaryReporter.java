@@ -2,7 +2,6 @@ package io.nsgflow.report;
 
 import io.nsgflow.format.Column;
 import io.nsgflow.format.TableWriter;
-import io.nsgflow.model.Action;
 import io.nsgflow.model.FlowContext;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.Problem;
@@ -27,7 +26,7 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
     static final int NAMES_SHOWN = 5;
 
     private final Tally total = new Tally();
-    private final long[] ways = new long[4]; // packets and bytes source to destination, then back
+    private final Traffic ways = new Traffic();
     private final Tallies<Integer> actions = new Tallies<>(Dimension.DIRECTION_ACTION);
     private final Tallies<Integer> protocols = new Tallies<>(Dimension.PROTOCOL);
     private final Tallies<IpKey> sources = new Tallies<>(Dimension.SRC);
@@ -48,6 +47,14 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
         super(writer);
     }
 
+    private SummaryReporter() {
+    }
+
+    @Override
+    public SummaryReporter partial() {
+        return new SummaryReporter();
+    }
+
     @Override
     void count(FlowRow row, boolean tuple, boolean flow) {
         total.add(row, tuple, flow);
@@ -56,17 +63,14 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
         sources.add(row, tuple, flow);
         destinations.add(row, tuple, flow);
         dstPorts.add(row, tuple, flow);
-        if (row.action() == Action.DENY) {
+        if (row.isDenied()) {
             deniedSources.add(row, tuple, flow);
         }
         if (row.encryption() != null) {
             encryption.add(row, tuple, flow);
         }
         if (tuple) {
-            ways[0] += Math.max(row.packetsSrcToDst(), 0);
-            ways[1] += Math.max(row.bytesSrcToDst(), 0);
-            ways[2] += Math.max(row.packetsDstToSrc(), 0);
-            ways[3] += Math.max(row.bytesDstToSrc(), 0);
+            ways.add(row);
             first = Math.min(first, row.timeMillis());
             last = Math.max(last, row.timeMillis());
             if (row.context() != namesOf) {
@@ -88,9 +92,7 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
     @Override
     void mergeCounts(SummaryReporter later) {
         total.add(later.total);
-        for (int i = 0; i < ways.length; i++) {
-            ways[i] += later.ways[i];
-        }
+        ways.add(later.ways);
         actions.merge(later.actions);
         protocols.merge(later.protocols);
         sources.merge(later.sources);
@@ -110,8 +112,8 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
     void write(ReadStats stats) {
         writeOverview(stats);
         writer.startTable("traffic", List.of(Column.text("way"), Column.integer("packets"), Column.integer("bytes")));
-        way("srcToDst", ways[0], ways[1]);
-        way("dstToSrc", ways[2], ways[3]);
+        way("srcToDst", ways.packetsSrcToDst, ways.bytesSrcToDst);
+        way("dstToSrc", ways.packetsDstToSrc, ways.bytesDstToSrc);
         way("total", total.packets, total.bytes);
         writer.endTable();
         actions.write(writer, "actions", Metric.FLOWS, 0);
@@ -139,7 +141,7 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
         item("inputs", stats.inputs(), unopened > 0 ? unopened + " could not be opened" : null);
         item("records", stats.flowRecords(), null);
         item("tuples read", stats.tuples(), null);
-        item("tuples", total.tuples, stats.tuples() != total.tuples ? "after filters, without malformed tuples" : null);
+        item("tuples", total.tuples, stats.tuples() != total.tuples ? "after filters, without malformed or repeated tuples" : null);
         item("flows", total.flows, total.allowed + " allowed, " + total.denied + " denied");
         item("packets", total.packets, null);
         item("bytes", total.bytes, null);

@@ -45,6 +45,17 @@ public final class TimelineReporter extends CountingReporter<TimelineReporter> {
         this.terminalWidth = terminalWidth;
     }
 
+    private TimelineReporter(long every) {
+        this.every = every;
+        this.metric = Metric.FLOWS;
+        this.terminalWidth = 0;
+    }
+
+    @Override
+    public TimelineReporter partial() {
+        return new TimelineReporter(every);
+    }
+
     /** @throws IllegalArgumentException naming the sizes there are */
     public static long parseEvery(String text) {
         Long millis = BUCKETS.get(text.trim().toLowerCase(java.util.Locale.ROOT));

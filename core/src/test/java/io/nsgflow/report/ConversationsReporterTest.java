@@ -16,7 +16,7 @@ class ConversationsReporterTest {
     @Test
     void aConversationIsWrittenWhenItsEndArrivesAndOpenOnesAtTheEnd() {
         StringWriter out = new StringWriter();
-        ConversationsReporter reporter = new ConversationsReporter(OutputFormat.NDJSON.writer(new TextOut(out, true), true, false), true);
+        ConversationsReporter reporter = new ConversationsReporter(OutputFormat.NDJSON.writer(new TextOut(out, true), true, false));
         reporter.accept(row("1000,10.0.0.1,52.1.1.1,40000,443,T,O,A,B,,,,"));
         reporter.accept(row("1001,10.0.0.1,52.1.1.2,40001,443,T,O,A,B,,,,"));
         reporter.accept(row("1060,10.0.0.1,52.1.1.1,40000,443,T,O,A,C,1,10,2,20"));
@@ -38,7 +38,7 @@ class ConversationsReporterTest {
                 row("1100,203.0.113.9,10.0.0.4,5555,22,T,I,D,B,,,,"),
                 row("1100,10.0.0.2,52.1.1.1,1234,80,T,O,A,"));
         List<Map<String, String>> out = Tsv.rows(TestRows.run(OutputFormat.TSV, false,
-                w -> new ConversationsReporter(w, true), rows));
+                ConversationsReporter::new, rows));
         assertThat(out).hasSize(3);
         assertThat(out.get(0)).containsEntry("state", "complete").containsEntry("startedBefore", "no")
                 .containsEntry("seconds", "90").containsEntry("tuples", "3")
@@ -52,24 +52,41 @@ class ConversationsReporterTest {
     @Test
     void leavesOutAndCountsVersion1Tuples() {
         ConversationsReporter reporter = new ConversationsReporter(
-                OutputFormat.CSV.writer(new TextOut(new StringWriter(), false), true, false), true);
+                OutputFormat.CSV.writer(new TextOut(new StringWriter(), false), true, false));
         reporter.accept(row("1100,10.0.0.2,52.1.1.1,1234,80,T,O,A,"));
         reporter.accept(row("1100,10.0.0.2,52.1.1.1,1235,80,T,O,A,"));
         assertThat(reporter.statelessSkipped()).isEqualTo(2);
     }
 
     @Test
-    void streamingAndBufferedWriteTheSameRowsInTheSameOrder() {
-        List<FlowRow> rows = Synthetic.connections(3, 400);
-        String streamed = TestRows.run(OutputFormat.CSV, false, w -> new ConversationsReporter(w, true), rows);
-        String buffered = TestRows.run(OutputFormat.CSV, false, w -> new ConversationsReporter(w, false), rows);
-        assertThat(streamed).isEqualTo(buffered);
+    void theTuplesOfAKeySeenOnlyAsContinuationsAndEndsAreOneConversation() {
+        List<FlowRow> rows = List.of(
+                row("1000,10.0.0.1,52.1.1.1,40000,443,T,O,A,E,1,10,1,20"),
+                row("1300,10.0.0.1,52.1.1.1,40000,443,T,O,A,C,2,20,2,40"),
+                row("1600,10.0.0.1,52.1.1.1,40000,443,T,O,A,E,3,30,3,60"),
+                row("1900,10.0.0.1,52.1.1.1,40000,443,T,O,A,E,4,40,4,80"));
+        List<Map<String, String>> out = Tsv.rows(TestRows.run(OutputFormat.TSV, false, ConversationsReporter::new, rows));
+        assertThat(out).singleElement().satisfies(c -> assertThat(c).containsEntry("startedBefore", "yes")
+                .containsEntry("state", "complete").containsEntry("tuples", "4").containsEntry("seconds", "900")
+                .containsEntry("bytesDstToSrc", "200"));
+    }
+
+    @Test
+    void anEndAfterTheConnectionClosedJoinsTheKeysConversationBegunBeforeTheInput() {
+        List<FlowRow> rows = List.of(
+                row("1000,10.0.0.1,52.1.1.1,40000,443,T,O,A,C,1,10,1,20"),
+                row("1100,10.0.0.1,52.1.1.1,40000,443,T,O,A,B,,,,"),
+                row("1200,10.0.0.1,52.1.1.1,40000,443,T,O,A,E,1,10,1,20"),
+                row("1300,10.0.0.1,52.1.1.1,40000,443,T,O,A,E,2,20,2,40"));
+        List<Map<String, String>> out = Tsv.rows(TestRows.run(OutputFormat.TSV, false, ConversationsReporter::new, rows));
+        assertThat(out).extracting(c -> c.get("startedBefore") + " " + c.get("tuples") + " " + c.get("state"))
+                .containsExactly("no 2 complete", "yes 2 complete");
     }
 
     @Test
     void oneConversationPerFlowOfStatefulTuples() {
         List<FlowRow> rows = TestRows.shared("danifitz-azure-nsg-flow-logs-newrelic--PT1H.json");
-        long conversations = Tsv.rows(TestRows.run(OutputFormat.TSV, false, w -> new ConversationsReporter(w, true), rows)).size();
+        long conversations = Tsv.rows(TestRows.run(OutputFormat.TSV, false, ConversationsReporter::new, rows)).size();
         String summary = TestRows.run(OutputFormat.TSV, true, SummaryReporter::new, rows);
         String flows = Tsv.rows(summary, "overview").stream().filter(r -> r.get("item").equals("flows"))
                 .findFirst().orElseThrow().get("count");
