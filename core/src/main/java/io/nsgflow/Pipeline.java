@@ -5,7 +5,9 @@ import io.nsgflow.diag.Diagnostics;
 import io.nsgflow.diag.FileDiagnostics;
 import io.nsgflow.model.Problem;
 import io.nsgflow.filter.FlowFilter;
+import io.nsgflow.model.FlowContext;
 import io.nsgflow.model.FlowRow;
+import io.nsgflow.model.FlowSink;
 import io.nsgflow.model.ReadStats;
 import io.nsgflow.parse.RecordReader;
 import io.nsgflow.report.ReportSpec;
@@ -16,7 +18,6 @@ import io.nsgflow.source.Inputs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Connects the stages, the one place that does: each input is opened (source), its records
@@ -45,7 +46,7 @@ public final class Pipeline {
     /** Reads every input into {@code reporter}, in order, then lets it finish. */
     public ReadStats run(List<Input> inputs, Reporter reporter) {
         ReadStats stats = new ReadStats();
-        Consumer<FlowRow> sink = sink(reporter);
+        FlowSink sink = sink(reporter);
         RecordReader reader = new RecordReader();
         for (Input input : inputs) {
             read(input, reader, sink, stats);
@@ -75,8 +76,25 @@ public final class Pipeline {
         return finish(whole, stats);
     }
 
-    private Consumer<FlowRow> sink(Reporter reporter) {
-        return filter == FlowFilter.ALL ? reporter::accept : row -> {
+    /**
+     * The rows that pass the filter, into {@code reporter}; rules named without tuples too, when
+     * nothing is filtered (a filter asks about tuples, which such a rule has none of).
+     */
+    private FlowSink sink(Reporter reporter) {
+        if (filter == FlowFilter.ALL) {
+            return new FlowSink() {
+                @Override
+                public void accept(FlowRow row) {
+                    reporter.accept(row);
+                }
+
+                @Override
+                public void ruleNamed(FlowContext context) {
+                    reporter.ruleNamed(context);
+                }
+            };
+        }
+        return row -> {
             if (filter.test(row)) {
                 reporter.accept(row);
             }
@@ -89,7 +107,7 @@ public final class Pipeline {
         return stats;
     }
 
-    private void read(Input input, RecordReader reader, Consumer<FlowRow> sink, ReadStats stats) {
+    private void read(Input input, RecordReader reader, FlowSink sink, ReadStats stats) {
         FileDiagnostics diag = diagnostics.forInput(input.name());
         InputStream in;
         try {

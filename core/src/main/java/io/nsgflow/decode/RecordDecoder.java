@@ -4,13 +4,13 @@ import io.nsgflow.diag.FileDiagnostics;
 import io.nsgflow.model.Problem;
 import io.nsgflow.model.FlowContext;
 import io.nsgflow.model.FlowRow;
+import io.nsgflow.model.FlowSink;
 import io.nsgflow.model.LogFormat;
 import io.nsgflow.parse.RawRecord;
 import io.nsgflow.model.Macs;
 import io.nsgflow.source.PathMetadata;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Turns the records of one input into flow rows. The format is told apart per record (real blobs
@@ -40,14 +40,14 @@ public final class RecordDecoder {
     private final String source;
     private final PathMetadata pathMeta;
     private final FileDiagnostics diag;
-    private final Consumer<FlowRow> sink;
+    private final FlowSink sink;
     private final ContextCheck check;
     private long flowRecords;
     private long tuples;
     private String lastId;
     private ResourceId lastParsed = ResourceId.NONE;
 
-    public RecordDecoder(String source, PathMetadata pathMeta, FileDiagnostics diag, Consumer<FlowRow> sink) {
+    public RecordDecoder(String source, PathMetadata pathMeta, FileDiagnostics diag, FlowSink sink) {
         this.source = source;
         this.pathMeta = pathMeta;
         this.diag = diag;
@@ -111,6 +111,9 @@ public final class RecordDecoder {
             String mac = first(Macs.normalize(g.mac()), recordMac);
             FlowContext v1 = null;
             FlowContext v2 = null;
+            if (g.firstTuple() == g.endTuple() && g.rule() != null) {
+                sink.ruleNamed(nsgContext(rec, version == 1 ? 1 : 2, subscription, group, nsg, g.rule(), mac));
+            }
             for (int t = g.firstTuple(); t < g.endTuple(); t++) {
                 int tupleVersion = version != -1 ? version : versionByFields(rec, t);
                 FlowContext context;
@@ -156,6 +159,9 @@ public final class RecordDecoder {
             String nsg = ResourceId.parse(g.aclId(), "NETWORKSECURITYGROUPS").nameAfter();
             FlowContext context = new FlowContext(source, rec.index(), LogFormat.VNET, 4,
                     subscription, target.resourceGroup(), nsg, g.rule(), mac, g.aclId(), targetName, flowLog);
+            if (g.firstTuple() == g.endTuple() && g.rule() != null) {
+                sink.ruleNamed(context);
+            }
             for (int t = g.firstTuple(); t < g.endTuple(); t++) {
                 emit(rec, t, vnet, context, where);
             }

@@ -1,5 +1,6 @@
 package io.nsgflow.report;
 
+import io.nsgflow.model.FlowContext;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.ReadStats;
 
@@ -12,6 +13,13 @@ import io.nsgflow.model.ReadStats;
 public interface Reporter {
     /** The row is the decoder's reused instance: copy what you keep. */
     void accept(FlowRow row);
+
+    /**
+     * A record names the rule of {@code context} with no tuple under it (Azure lists every rule
+     * of an NSG, hit or not); only a report of rules has a use for it.
+     */
+    default void ruleNamed(FlowContext context) {
+    }
 
     /** Writes the result and completes the output. */
     void finish(ReadStats stats);
