@@ -1,9 +1,10 @@
 package io.nsgflow.cli;
 
-import io.nsgflow.diag.Diagnostics;
-import io.nsgflow.format.TableWriter;
 import io.nsgflow.report.ConversationsReporter;
 import io.nsgflow.report.ReportSpec;
+import io.nsgflow.result.TableSchema;
+import io.nsgflow.result.TableSink;
+import java.util.List;
 import picocli.CommandLine.Command;
 
 @Command(name = "conversations",
@@ -15,24 +16,18 @@ import picocli.CommandLine.Command;
         footer = {
             "  nsgflow conversations PT1H.json",
             "  nsgflow conversations --dst-port 443 -f csv logs/ > https-connections.csv",
-            "  nsgflow conversations -f ndjson PT1H.json | jq -c 'select(.state==\"open\") | {srcIp, dstIp, dstPort}'"
+            "  nsgflow conversations -f ndjson PT1H.json | jq -c 'select(.state==\"open\") | {srcIp, dstIp, dstPort}'",
+            "  nsgflow conversations --sort bytesDstToSrc --limit 10 PT1H.json"
         })
 final class ConversationsCommand extends ReportCommand {
-    private ConversationsReporter reporter;
+    @Override
+    List<TableSchema> tables() {
+        return List.of(ConversationsReporter.SCHEMA);
+    }
 
     /** Conversations are written as they close, so inputs are read one after another. */
     @Override
-    ReportSpec<?> spec(TableWriter writer) {
-        reporter = new ConversationsReporter(writer);
-        return ReportSpec.inOrder(reporter);
-    }
-
-    @Override
-    void notes(Diagnostics diagnostics) {
-        long skipped = reporter.statelessSkipped();
-        if (skipped > 0) {
-            diagnostics.print("note: " + skipped + " version-1 tuples left out: version 1 has no flow state to "
-                    + "stitch into conversations (see them with 'flows' or 'top')");
-        }
+    ReportSpec<?> spec(TableSink sink) {
+        return ReportSpec.inOrder(new ConversationsReporter(sink));
     }
 }

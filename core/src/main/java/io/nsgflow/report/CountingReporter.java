@@ -1,6 +1,6 @@
 package io.nsgflow.report;
 
-import io.nsgflow.format.TableWriter;
+import io.nsgflow.result.TableSink;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.ReadStats;
 
@@ -14,11 +14,11 @@ import io.nsgflow.model.ReadStats;
  */
 abstract class CountingReporter<R extends CountingReporter<R>> implements Reporter, Mergeable<R> {
     /** Where the answer goes; null in a partial, which never writes. */
-    final TableWriter writer;
+    final TableSink writer;
     private final FlowIdentity identity;
 
     /** The reporter that reads from the input's start and writes the answer to {@code writer}. */
-    CountingReporter(TableWriter writer) {
+    CountingReporter(TableSink writer) {
         this.writer = writer;
         this.identity = new FlowIdentity(false);
     }

@@ -58,17 +58,15 @@ class CrossCommandTest {
     }
 
     private static void assertAgree(List<String> input) {
-        String summary = run("summary", input);
-        List<Map<String, String>> overview = Tsv.rows(summary, "overview");
+        Map<String, String> overview = summary(input);
         List<Map<String, String>> top = Tsv.rows(run("top --by src --limit 0", input), null);
         List<Map<String, String>> timeline = Tsv.rows(run("timeline --every 1h", input), null);
         for (String metric : List.of("flows", "tuples", "packets", "bytes")) {
-            long total = overview.stream().filter(r -> r.get("item").equals(metric)).mapToLong(r -> Long.parseLong(r.get("count")))
-                    .sum();
+            long total = Long.parseLong(overview.get(metric));
             assertThat(Tsv.sum(top, metric)).as(metric).isEqualTo(total);
             assertThat(Tsv.sum(timeline, metric)).as(metric).isEqualTo(total);
         }
-        List<Map<String, String>> actions = Tsv.rows(summary, "actions");
+        List<Map<String, String>> actions = Tsv.rows(run("summary --table actions", input));
         for (String metric : List.of("allowed", "denied", "flows")) {
             assertThat(Tsv.sum(top, metric)).as(metric)
                     .isEqualTo(Tsv.sum(actions, metric));
@@ -83,7 +81,7 @@ class CrossCommandTest {
     @ParameterizedTest
     @MethodSource("inputs")
     void rulesAndConversationsCountTheSummarysFlows(List<String> input) {
-        long flows = count(Tsv.rows(run("summary", input), "overview"), "flows");
+        long flows = count(summary(input), "flows");
         assertThat(Tsv.sum(Tsv.rows(run("rules", input), null), "flows")).isEqualTo(flows);
         StringWriter err = new StringWriter();
         long conversations = Tsv.rows(run("conversations", input, err), null).size();
@@ -98,7 +96,7 @@ class CrossCommandTest {
     @org.junit.jupiter.api.Test
     void aRepeatedBeginOfAnOpenConnectionCountsOnceInEveryCommand() {
         List<String> input = List.of("samples/vnet-PT1H.json");
-        assertThat(count(Tsv.rows(run("summary", input), "overview"), "flows")).isEqualTo(31);
+        assertThat(count(summary(input), "flows")).isEqualTo(31);
         Map<String, String> source = Tsv.rows(run("top --by src --limit 0", input), null).stream()
                 .filter(r -> r.get("srcIp").equals("203.0.113.14")).findFirst().orElseThrow();
         assertThat(source).containsEntry("flows", "2").containsEntry("tuples", "4");
@@ -116,7 +114,7 @@ class CrossCommandTest {
                 + "\"1715601600,10.0.0.1,52.0.0.1,40000,443,T,O,A,E,1,10,2,20\",\"1715601900,10.0.0.1,52.0.0.1,40000,443,T,O,A,E,1,10,2,20\","
                 + "\"1715602200,10.0.0.1,52.0.0.1,40000,443,T,O,A,E,1,10,2,20\"]}]}]}}]}");
         List<String> input = List.of(blob.toString());
-        List<Map<String, String>> overview = Tsv.rows(run("summary", input), "overview");
+        Map<String, String> overview = summary(input);
         assertThat(count(overview, "flows")).isEqualTo(1);
         assertThat(count(overview, "tuples")).isEqualTo(3);
         assertThat(count(overview, "bytes")).isEqualTo(90);
@@ -127,7 +125,25 @@ class CrossCommandTest {
             assertThat(Tsv.sum(rows, "bytes")).as(command).isEqualTo(90);
         }
         assertThat(Tsv.rows(run("conversations", input), null)).singleElement()
-                .satisfies(c -> assertThat(c).containsEntry("tuples", "3").containsEntry("startedBefore", "yes"));
+                .satisfies(c -> assertThat(c).containsEntry("tuples", "3").containsEntry("startedBefore", "true"));
+    }
+
+    /**
+     * Issue 9: Azure lists every rule of the NSG, hit or not; {@code rules} lists the ones no tuple
+     * came under with zero counts, so "is this rule doing anything?" can be answered "no". With a
+     * filter, which asks about tuples, only rules with matching tuples are listed.
+     */
+    @org.junit.jupiter.api.Test
+    void rulesListsTheRulesARecordNamesWithoutTuplesWithZeroCounts() {
+        List<String> input = List.of("samples/nsg-v1-PT1H.json");
+        Map<String, Map<String, String>> rules = new java.util.HashMap<>();
+        Tsv.rows(run("rules", input), null).forEach(r -> rules.put(r.get("rule"), r));
+        assertThat(rules.get("DefaultRule_DenyAllOutBound")).containsEntry("flows", "0").containsEntry("tuples", "0")
+                .containsEntry("nsg", "APP-NSG");
+        assertThat(rules).containsKey("DefaultRule_AllowAzureLoadBalancerInBound");
+        assertThat(rules.get("UserRule_AllowSSH")).containsEntry("flows", "8");
+        assertThat(Tsv.rows(run("rules --direction inbound", input), null)).extracting(r -> r.get("rule"))
+                .doesNotContain("DefaultRule_DenyAllOutBound", "DefaultRule_AllowAzureLoadBalancerInBound");
     }
 
     /**
@@ -138,9 +154,9 @@ class CrossCommandTest {
     @org.junit.jupiter.api.Test
     void aMixedFolderIsTheSumOfItsNsgAndVnetParts() {
         Path storage = Path.of("samples", "storage");
-        List<Map<String, String>> whole = overview(storage.toString());
-        List<Map<String, String>> nsg = overview(storage.resolve("insights-logs-networksecuritygroupflowevent").toString());
-        List<Map<String, String>> vnet = overview(storage.resolve("insights-logs-flowlogflowevent").toString());
+        Map<String, String> whole = overview(storage.toString());
+        Map<String, String> nsg = overview(storage.resolve("insights-logs-networksecuritygroupflowevent").toString());
+        Map<String, String> vnet = overview(storage.resolve("insights-logs-flowlogflowevent").toString());
         for (String item : List.of("inputs", "records", "tuples", "flows", "packets", "bytes")) {
             assertThat(count(nsg, item)).as(item).isPositive();
             assertThat(count(vnet, item)).as(item).isPositive();
@@ -148,12 +164,16 @@ class CrossCommandTest {
         }
     }
 
-    private static List<Map<String, String>> overview(String path) {
-        return Tsv.rows(run("summary", List.of(path)), "overview");
+    private static Map<String, String> overview(String path) {
+        return summary(List.of(path));
     }
 
-    private static long count(List<Map<String, String>> overview, String item) {
-        return overview.stream().filter(r -> r.get("item").equals(item)).mapToLong(r -> Long.parseLong(r.get("count"))).sum();
+    private static Map<String, String> summary(List<String> input) {
+        return Tsv.rows(run("summary --table overview", input)).get(0);
+    }
+
+    private static long count(Map<String, String> overview, String item) {
+        return Long.parseLong(overview.get(item));
     }
 
     private static String run(String command, List<String> input) {
