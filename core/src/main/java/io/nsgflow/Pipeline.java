@@ -5,7 +5,6 @@ import io.nsgflow.diag.Diagnostics;
 import io.nsgflow.diag.FileDiagnostics;
 import io.nsgflow.model.Problem;
 import io.nsgflow.filter.FlowFilter;
-import io.nsgflow.model.FlowContext;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.FlowSink;
 import io.nsgflow.model.ReadStats;
@@ -82,17 +81,7 @@ public final class Pipeline {
      */
     private FlowSink sink(Reporter reporter) {
         if (filter == FlowFilter.ALL) {
-            return new FlowSink() {
-                @Override
-                public void accept(FlowRow row) {
-                    reporter.accept(row);
-                }
-
-                @Override
-                public void ruleNamed(FlowContext context) {
-                    reporter.ruleNamed(context);
-                }
-            };
+            return reporter;
         }
         return row -> {
             if (filter.test(row)) {
