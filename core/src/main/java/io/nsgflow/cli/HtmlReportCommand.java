@@ -6,7 +6,7 @@ import io.nsgflow.diag.StrictStop;
 import io.nsgflow.format.OutputException;
 import io.nsgflow.format.html.HtmlPage;
 import io.nsgflow.model.ReadStats;
-import io.nsgflow.report.Reporter;
+import io.nsgflow.report.ReportSpec;
 import io.nsgflow.source.Input;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -92,9 +92,7 @@ final class HtmlReportCommand implements Callable<Integer> {
         List<Input> inputs = pipeline.inputs(input.paths);
         ReportPageViews views = new ReportPageViews(top, every,
                 filters.since == null ? Long.MIN_VALUE : filters.since, filters.until == null ? Long.MAX_VALUE : filters.until);
-        Reporter reporter = views.reporter();
-        int threads = input.strict ? 1 : input.threads; // --strict stops at the first problem in input order
-        ReadStats stats = pipeline.run(inputs, reporter, views::reporter, threads); // a --strict stop writes no page
+        ReadStats stats = pipeline.run(inputs, ReportSpec.merged(views.reporter()), input.threads); // a --strict stop writes no page
 
         HtmlPage page = new HtmlPage();
         page.meta("title", title)
