@@ -2,7 +2,7 @@ package io.nsgflow.cli;
 
 import io.nsgflow.report.FlowField;
 import io.nsgflow.report.FlowsReporter;
-import io.nsgflow.report.Reporter;
+import io.nsgflow.report.ReportSpec;
 import io.nsgflow.result.Fields;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.SortKey;
@@ -52,7 +52,7 @@ class FlowsCommand extends ReportCommand {
     }
 
     @Override
-    Reporter reporter(TableSink sink) {
-        return new FlowsReporter(sink, fields());
+    ReportSpec<?> spec(TableSink sink) {
+        return ReportSpec.inOrder(new FlowsReporter(sink, fields())); // rows stream as they are read
     }
 }

@@ -6,7 +6,7 @@ import io.nsgflow.diag.StrictStop;
 import io.nsgflow.format.OutputException;
 import io.nsgflow.format.html.HtmlPage;
 import io.nsgflow.model.ReadStats;
-import io.nsgflow.report.Reporter;
+import io.nsgflow.report.ReportSpec;
 import io.nsgflow.source.Input;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -91,9 +92,7 @@ final class HtmlReportCommand implements Callable<Integer> {
         List<Input> inputs = pipeline.inputs(input.paths);
         ReportPageViews views = new ReportPageViews(top, every,
                 filters.since == null ? Long.MIN_VALUE : filters.since, filters.until == null ? Long.MAX_VALUE : filters.until);
-        Reporter reporter = views.reporter();
-        int threads = input.strict ? 1 : input.threads; // --strict stops at the first problem in input order
-        ReadStats stats = pipeline.run(inputs, reporter, views::reporter, threads); // a --strict stop writes no page
+        ReadStats stats = pipeline.run(inputs, ReportSpec.merged(views.reporter()), input.threads); // a --strict stop writes no page
 
         HtmlPage page = new HtmlPage();
         page.meta("title", title)
@@ -130,8 +129,10 @@ final class HtmlReportCommand implements Callable<Integer> {
         Path target = Path.of(output).toAbsolutePath();
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(target.getParent(), ".nsgflow-report-", ".tmp");
-            try (Writer out = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
+            // named here rather than by createTempFile, whose owner-only mode the page would keep
+            tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            try (Writer out = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE))) {
                 page.write(out, title);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -8,10 +8,12 @@ import io.nsgflow.diag.StrictStop;
 import io.nsgflow.format.TextOut;
 import io.nsgflow.model.ReadStats;
 import io.nsgflow.report.CarriesConnections;
+import io.nsgflow.report.ReportSpec;
 import io.nsgflow.report.Reporter;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.TableSink;
 import io.nsgflow.source.Input;
+import picocli.CommandLine.ParameterException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,16 +48,8 @@ abstract class ReportCommand implements Callable<Integer> {
     /** The tables this command writes, as its options make them. */
     abstract List<TableSchema> tables();
 
-    /** The reporter for this command, writing to {@code sink}. */
-    abstract Reporter reporter(TableSink sink);
-
-    /**
-     * Whether inputs may be read on several threads, for a reporter that merges partial results
-     * (see {@link io.nsgflow.report.Mergeable}). False for one that writes as it reads.
-     */
-    boolean parallel() {
-        return true;
-    }
+    /** How this command's answer is read and written to {@code sink}: its reporter, and whether partials merge. */
+    abstract ReportSpec<?> spec(TableSink sink);
 
     /** Rows per table when no {@code --limit} is given; 0 for all. */
     int defaultLimit() {
@@ -89,13 +83,13 @@ abstract class ReportCommand implements Callable<Integer> {
             pipeline.incremental(incremental);
         }
         ReadStats stats;
-        Reporter reporter = reporter(sink);
+        ReportSpec<?> read = spec(sink);
+        Reporter reporter = read.whole();
         if (incremental != null && reporter instanceof CarriesConnections carrier) {
             carrier.carry(incremental.connections().keys());
         }
         try {
-            int threads = parallel() && !input.strict ? input.threads : 1; // --strict stops at the first problem in input order
-            stats = pipeline.run(inputs, reporter, () -> reporter(sink), threads);
+            stats = pipeline.run(inputs, read, input.threads);
         } catch (StrictStop stop) {
             reporter.stop(); // rows before the problem are good: keep them
             out.flush();

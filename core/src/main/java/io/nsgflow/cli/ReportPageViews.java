@@ -85,7 +85,7 @@ final class ReportPageViews {
     }
 
     /** A reporter feeding every view; each call makes a fresh one (a partial, for parallel reads). */
-    Reporter reporter() {
+    Fanout reporter() {
         return new Fanout(views.stream().map(v -> v.reporter().apply(v.tables())).toList());
     }
 

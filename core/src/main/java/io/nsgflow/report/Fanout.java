@@ -43,6 +43,12 @@ public final class Fanout implements Reporter, Mergeable<Fanout> {
         }
     }
 
+    /** A fan-out of the parts' partials, in the same order. */
+    @Override
+    public Fanout partial() {
+        return new Fanout(parts.stream().map(part -> (Reporter) ((Mergeable<?>) part).partial()).toList());
+    }
+
     /** Merges part {@code i} of {@code later} into part {@code i} of this one; both were built by one factory. */
     @Override
     @SuppressWarnings("unchecked") // the constructor checked that each part merges, and part i of both is one class

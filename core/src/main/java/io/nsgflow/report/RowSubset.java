@@ -41,6 +41,11 @@ public final class RowSubset<R extends Reporter & Mergeable<R>> implements Repor
     }
 
     @Override
+    public RowSubset<R> partial() {
+        return new RowSubset<>(rows, reporter.partial());
+    }
+
+    @Override
     public void merge(RowSubset<R> later) {
         reporter.merge(later.reporter);
     }

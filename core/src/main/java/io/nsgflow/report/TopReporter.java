@@ -21,12 +21,27 @@ public final class TopReporter extends CountingReporter<TopReporter> {
     private final Tallies<Object> tallies;
     private final Metric metric;
 
-    @SuppressWarnings("unchecked") // keys only ever come from the dimension's own key function
     public TopReporter(TableSink writer, GroupBy by, Metric metric) {
         super(writer);
         this.by = by;
-        this.tallies = new Tallies<>((Dimension<Object>) by.dimension());
+        this.tallies = tallies(by);
         this.metric = metric;
+    }
+
+    private TopReporter(GroupBy by) {
+        this.by = by;
+        this.tallies = tallies(by);
+        this.metric = null;
+    }
+
+    @SuppressWarnings("unchecked") // keys only ever come from the dimension's own key function
+    private static Tallies<Object> tallies(GroupBy by) {
+        return new Tallies<>((Dimension<Object>) by.dimension());
+    }
+
+    @Override
+    public TopReporter partial() {
+        return new TopReporter(by);
     }
 
     /** The table: the key, its share of the metric's total, then the counts, the ranked one first to go last. */

@@ -105,6 +105,19 @@ class HtmlReportTest {
     }
 
     @Test
+    void aPageReplacesTheFileWholeAndLeavesNothingBeside() throws IOException {
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        Path page = out.resolve("r.html");
+        Files.writeString(page, "an older page");
+        cli(0, "report", "samples/nsg-v1-PT1H.json", "-o", page.toString());
+        assertThat(Files.readString(page)).startsWith("<!DOCTYPE html>");
+        try (var files = Files.list(out)) {
+            assertThat(files).containsExactly(page);
+        }
+    }
+
+    @Test
     void theHeaderNamesTheFiltersUsed() throws IOException {
         Path page = dir.resolve("f.html");
         cli(0, "report", "--action", "deny", "--dst-port", "22,3389", "samples/", "-o", page.toString());
