@@ -6,7 +6,9 @@ public enum OutputFormat {
     CSV,
     TSV,
     JSON,
-    NDJSON;
+    NDJSON,
+    /** Typed columns in a file (see {@code io.nsgflow.format.parquet}); {@code flows} only, to {@code -o}. */
+    PARQUET;
 
     /**
      * A writer of this format.
@@ -21,6 +23,7 @@ public enum OutputFormat {
             case TSV -> new DelimitedWriter(out, '\t', header, multipleTables);
             case JSON -> new JsonTableWriter(out, false, multipleTables);
             case NDJSON -> new JsonTableWriter(out, true, multipleTables);
+            case PARQUET -> throw new IllegalStateException("parquet is written by its own reporter, not as text");
         };
     }
 
@@ -31,7 +34,12 @@ public enum OutputFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown format '" + name + "' (table, csv, tsv, json, ndjson)");
+        throw new IllegalArgumentException("unknown format '" + name + "' (table, csv, tsv, json, ndjson, parquet)");
+    }
+
+    /** True for a format written to a file of its own rather than as text. */
+    public boolean binary() {
+        return this == PARQUET;
     }
 
     public String label() {
