@@ -31,7 +31,7 @@ public final class Cli {
             return out.lines().toList();
         }
 
-        List<String> errLines() {
+        public List<String> errLines() {
             return err.lines().toList();
         }
     }

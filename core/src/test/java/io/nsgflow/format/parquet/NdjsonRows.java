@@ -5,19 +5,21 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** {@code flows -f ndjson} output as rows of values: text as String, integers as Long, null as null. */
-final class NdjsonRows {
+public final class NdjsonRows {
     private static final JsonFactory JSON = new JsonFactory();
 
     private NdjsonRows() {
     }
 
-    static List<Map<String, Object>> parse(List<String> lines) {
+    public static List<Map<String, Object>> parse(List<String> lines) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String line : lines) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -39,5 +41,10 @@ final class NdjsonRows {
             rows.add(row);
         }
         return rows;
+    }
+
+    /** An instant as ndjson's {@code time} spells it: whole seconds, or milliseconds when there are any. */
+    public static String time(Instant t) {
+        return t.truncatedTo(ChronoUnit.SECONDS).equals(t) ? t.toString() : t.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 }

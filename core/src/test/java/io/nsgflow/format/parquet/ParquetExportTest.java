@@ -173,18 +173,12 @@ class ParquetExportTest {
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (int c = 1; c <= meta.getColumnCount(); c++) {
                     Object v = rs.getObject(c);
-                    row.put(meta.getColumnName(c), v instanceof OffsetDateTime t ? ndjsonTime(t.toInstant())
+                    row.put(meta.getColumnName(c), v instanceof OffsetDateTime t ? NdjsonRows.time(t.toInstant())
                             : v instanceof Number n ? (Object) n.longValue() : v);
                 }
                 rows.add(row);
             }
         }
         return rows;
-    }
-
-    /** ndjson's time: whole seconds, or milliseconds when there are any. */
-    private static String ndjsonTime(Instant t) {
-        return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).equals(t) ? t.toString()
-                : t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
     }
 }
