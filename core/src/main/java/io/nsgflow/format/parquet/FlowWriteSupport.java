@@ -22,11 +22,22 @@ import org.apache.parquet.schema.Types;
  */
 final class FlowWriteSupport extends WriteSupport<FlowRow> {
     private final FlowField[] fields;
+    private final FlowSchema.Type[] types;
     private final MessageType schema;
+    /**
+     * Per text column, the last String written and its UTF-8 form. Context values (subscription,
+     * rule, MAC...) and labels (action, direction) are the same String instance for a whole group
+     * of tuples, so most text cells reuse their bytes instead of encoding them again.
+     */
+    private final String[] lastText;
+    private final Binary[] lastBinary;
     private RecordConsumer out;
 
     FlowWriteSupport(List<FlowField> fields) {
         this.fields = fields.toArray(new FlowField[0]);
+        this.types = fields.stream().map(FlowSchema::type).toArray(FlowSchema.Type[]::new);
+        this.lastText = new String[this.fields.length];
+        this.lastBinary = new Binary[this.fields.length];
         this.schema = new MessageType("flow", fields.stream().map(FlowWriteSupport::column).toList());
     }
 
@@ -64,12 +75,16 @@ final class FlowWriteSupport extends WriteSupport<FlowRow> {
         out.startMessage();
         for (int i = 0; i < fields.length; i++) {
             FlowField field = fields[i];
-            FlowSchema.Type type = FlowSchema.type(field);
+            FlowSchema.Type type = types[i];
             if (type == FlowSchema.Type.TEXT) {
                 String value = FlowSchema.text(field, row);
                 if (value != null) {
+                    if (value != lastText[i]) {
+                        lastText[i] = value;
+                        lastBinary[i] = Binary.fromString(value);
+                    }
                     start(field, i);
-                    out.addBinary(Binary.fromString(value));
+                    out.addBinary(lastBinary[i]);
                     end(field, i);
                 }
             } else {
