@@ -37,7 +37,7 @@ final class NsgflowScan implements Scan, Batch {
 
     @Override
     public String description() {
-        return "nsgflow " + paths + (problems ? " (problems)" : "") + " pushed " + List.of(pushed);
+        return "nsgflow " + paths + (problems ? " problems" : " " + schema.simpleString() + " pushed " + List.of(pushed));
     }
 
     @Override

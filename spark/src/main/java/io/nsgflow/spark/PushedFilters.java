@@ -9,6 +9,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.spark.sql.sources.EqualTo;
 import org.apache.spark.sql.sources.Filter;
 import org.apache.spark.sql.sources.GreaterThan;
@@ -75,24 +77,10 @@ final class PushedFilters {
         }
         switch (column) {
             case "action" -> {
-                for (Action a : Action.values()) {
-                    if (a.label().equals(text)) {
-                        builder.action(List.of(a));
-                        return true;
-                    }
-                }
-                builder.time(Long.MAX_VALUE, Long.MAX_VALUE); // no row has this action
-                return true;
+                return byLabel(Action.values(), Action::label, text, a -> builder.action(List.of(a)), builder);
             }
             case "direction" -> {
-                for (Direction d : Direction.values()) {
-                    if (d.label().equals(text)) {
-                        builder.direction(List.of(d));
-                        return true;
-                    }
-                }
-                builder.time(Long.MAX_VALUE, Long.MAX_VALUE); // no row has this direction
-                return true;
+                return byLabel(Direction.values(), Direction::label, text, d -> builder.direction(List.of(d)), builder);
             }
             case "srcIp", "dstIp" -> {
                 long[] ip = new long[2];
@@ -111,6 +99,19 @@ final class PushedFilters {
                 return false;
             }
         }
+    }
+
+    /** Adds the value labelled {@code text}; a label no value has matches no row. Always applicable. */
+    private static <E> boolean byLabel(E[] values, Function<E, String> label, String text, Consumer<E> add,
+                                       FlowFilter.Builder builder) {
+        for (E value : values) {
+            if (label.apply(value).equals(text)) {
+                add.accept(value);
+                return true;
+            }
+        }
+        builder.time(Long.MAX_VALUE, Long.MAX_VALUE); // an empty time range: no row
+        return true;
     }
 
     /** A time filter's value in milliseconds, rounded down; null for a value that is not a time. */

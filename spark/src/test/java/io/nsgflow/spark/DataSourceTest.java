@@ -126,6 +126,13 @@ class DataSourceTest {
     }
 
     @Test
+    void aQueryOfSomeColumnsBuildsOnlyThoseAndGivesTheCliFields() {
+        Dataset<Row> df = load("samples/").select("dstPort", "srcIp", "state");
+        assertThat(df.queryExecution().executedPlan().toString()).contains("struct<dstPort:int,srcIp:string,state:string>");
+        assertThat(SparkRows.collect(df)).isEqualTo(cliRows("--fields", "dstPort,srcIp,state", "samples/"));
+    }
+
+    @Test
     void aPathThatMatchesNothingIsAnErrorNotAnEmptyAnswer() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> load("samples/no-such-folder/").count())
                 .hasMessageContaining("samples/no-such-folder/: open: no such file or directory");
