@@ -1,16 +1,19 @@
 package io.nsgflow.cli;
 
-import io.nsgflow.format.OutputFormat;
-import io.nsgflow.format.TableWriter;
 import io.nsgflow.format.parquet.ParquetFlowsReporter;
 import io.nsgflow.report.FlowField;
 import io.nsgflow.report.FlowsReporter;
 import io.nsgflow.report.Reporter;
+import io.nsgflow.result.Fields;
+import io.nsgflow.result.TableSchema;
+import io.nsgflow.result.SortKey;
+import io.nsgflow.result.TableSink;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 @Command(name = "flows",
         description = "One row per flow tuple, as it is read.",
@@ -22,15 +25,31 @@ import picocli.CommandLine.Option;
             "  nsgflow flows --fields time,srcIp,dstIp,dstPort,rule -f tsv PT1H.json.gz | grep 10.0.0.4",
             "  nsgflow flows -f parquet -o flows.parquet logs/ && duckdb -c \"select rule, count(*) from 'flows.parquet' group by 1\"",
             "",
-            "Fields (default: all for csv/tsv/json/ndjson; a screen's worth for table):",
+            "Fields (default: all but packets and bytes; a table shows what fits the terminal):",
             "  time version subscription resourceGroup nsg rule mac srcIp dstIp srcPort dstPort protocol",
             "  direction action state packetsSrcToDst bytesSrcToDst packetsDstToSrc bytesDstToSrc",
-            "  encryption aclId targetResource flowLog"
+            "  packets bytes (both directions summed) encryption aclId targetResource flowLog"
         })
 final class FlowsCommand extends ReportCommand {
-    @Option(names = "--fields", paramLabel = "LIST", converter = Converters.FieldsConverter.class,
-            description = "Columns to write, in this order (comma separated), or 'all'.")
-    List<FlowField> fields;
+    /**
+     * The fields the reporter fills: those asked for (and those sorted by, which the sort needs
+     * even when they are not shown), so that nothing else is computed per row.
+     */
+    private List<FlowField> fields() {
+        if (output.fields == null) {
+            return FlowField.DEFAULT;
+        }
+        if (output.fields.size() == 1 && output.fields.get(0).equalsIgnoreCase(Fields.ALL)) {
+            return List.of(FlowField.values());
+        }
+        List<String> names = new ArrayList<>(output.fields);
+        for (SortKey k : output.sort) {
+            if (names.stream().noneMatch(k.column()::equalsIgnoreCase)) {
+                names.add(k.column());
+            }
+        }
+        return FlowField.byNames(names);
+    }
 
     @Option(names = "--rows-per-file", paramLabel = "N", defaultValue = "10000000",
             description = "With -f parquet -o FOLDER/: rows per file (default: ${DEFAULT-VALUE}, about 100 MB).")
@@ -41,18 +60,24 @@ final class FlowsCommand extends ReportCommand {
         if (rowsPerFile < 1) {
             throw new ParameterException(spec.commandLine(), "--rows-per-file must be at least 1");
         }
+        if (!output.sort.isEmpty() || output.limit != null || output.table != null) {
+            throw new ParameterException(spec.commandLine(), "--sort, --limit and --table shape text output;"
+                    + " a Parquet export holds every row (sort and limit in the reader: ORDER BY, LIMIT)");
+        }
         try {
-            return ParquetFlowsReporter.open(Path.of(output.path), output.toFolder(), rowsPerFile,
-                    fields != null ? fields : List.of(FlowField.values()));
+            return ParquetFlowsReporter.open(Path.of(output.path), output.toFolder(), rowsPerFile, fields());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
     @Override
-    Reporter reporter(TableWriter writer) {
-        List<FlowField> chosen = fields != null ? fields
-                : output.format == OutputFormat.TABLE ? FlowField.TABLE_DEFAULT : List.of(FlowField.values());
-        return new FlowsReporter(writer, chosen);
+    List<TableSchema> tables() {
+        return List.of(FlowsReporter.schema(List.of(FlowField.values())));
+    }
+
+    @Override
+    Reporter reporter(TableSink sink) {
+        return new FlowsReporter(sink, fields());
     }
 }

@@ -32,8 +32,9 @@ final class FlowSparkSchema {
         return DataTypes.createStructType(columns);
     }
 
+    /** The columns of the data source: those {@code flows} writes by default, as the Parquet export does. */
     static StructType all() {
-        return of(List.of(FlowField.values()));
+        return of(FlowField.DEFAULT);
     }
 
     private static DataType type(FlowField field) {
@@ -48,11 +49,7 @@ final class FlowSparkSchema {
 
     /** The fields of {@code schema}, in its order (a pruned schema names a subset). */
     static List<FlowField> fields(StructType schema) {
-        List<FlowField> fields = new ArrayList<>();
-        for (String name : schema.fieldNames()) {
-            fields.add(FlowField.parseList(name).get(0));
-        }
-        return fields;
+        return FlowField.byNames(List.of(schema.fieldNames()));
     }
 
     /** The row's values of {@code fields} in Spark's internal form (micros, UTF8String, nulls). */

@@ -33,7 +33,7 @@ public final class FlowSchema {
             case TIME -> Type.TIMESTAMP_MILLIS;
             case VERSION -> Type.INT8;
             case SRC_PORT, DST_PORT -> Type.INT32;
-            case PACKETS_SRC_TO_DST, BYTES_SRC_TO_DST, PACKETS_DST_TO_SRC, BYTES_DST_TO_SRC -> Type.INT64;
+            case PACKETS_SRC_TO_DST, BYTES_SRC_TO_DST, PACKETS_DST_TO_SRC, BYTES_DST_TO_SRC, PACKETS, BYTES -> Type.INT64;
             case SUBSCRIPTION, RESOURCE_GROUP, NSG, RULE, MAC, SRC_IP, DST_IP, PROTOCOL, DIRECTION, ACTION, STATE,
                     ENCRYPTION, ACL_ID, TARGET_RESOURCE, FLOW_LOG -> Type.TEXT;
         };
@@ -53,6 +53,8 @@ public final class FlowSchema {
             case BYTES_SRC_TO_DST -> row.bytesSrcToDst();
             case PACKETS_DST_TO_SRC -> row.packetsDstToSrc();
             case BYTES_DST_TO_SRC -> row.bytesDstToSrc();
+            case PACKETS -> row.hasCounters() ? row.packets() : FlowRow.ABSENT;
+            case BYTES -> row.hasCounters() ? row.bytes() : FlowRow.ABSENT;
             default -> throw new IllegalArgumentException(field + " is text");
         };
     }
