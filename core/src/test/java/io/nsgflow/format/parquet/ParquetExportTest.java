@@ -129,13 +129,18 @@ class ParquetExportTest {
     }
 
     @Test
-    void parquetNeedsAFileAndIsForFlowsOnly() {
+    void parquetNeedsAFileIsForFlowsOnlyAndHoldsEveryRow() {
         Cli.Result noFile = Cli.run(new byte[0], "flows", "-f", "parquet", "samples/");
         assertThat(noFile.exit()).isEqualTo(2);
         assertThat(noFile.err()).startsWith("nsgflow: -f parquet writes a file: name it with -o FILE.parquet");
         Cli.Result summary = Cli.run(new byte[0], "summary", "-f", "parquet", "-o", tmp.resolve("s.parquet").toString(), "samples/");
         assertThat(summary.exit()).isEqualTo(2);
         assertThat(summary.err()).startsWith("nsgflow: -f parquet is for 'flows' only");
+        Cli.Result sorted = Cli.run(new byte[0], "flows", "-f", "parquet", "--sort", "bytesSrcToDst", "-o",
+                tmp.resolve("sorted.parquet").toString(), "samples/");
+        assertThat(sorted.exit()).isEqualTo(2);
+        assertThat(sorted.err()).startsWith("nsgflow: --sort, --limit and --table shape text output");
+        assertThat(tmp.resolve("sorted.parquet")).doesNotExist();
     }
 
     /** Exports with {@code args}, reads the file back and compares it with ndjson; returns the row count. */
