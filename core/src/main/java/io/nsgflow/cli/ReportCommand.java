@@ -1,15 +1,16 @@
 package io.nsgflow.cli;
 
 import io.nsgflow.Pipeline;
+import io.nsgflow.checkpoint.Checkpoint;
+import io.nsgflow.checkpoint.IncrementalRead;
 import io.nsgflow.diag.Diagnostics;
 import io.nsgflow.diag.StrictStop;
 import io.nsgflow.format.OutputException;
 import io.nsgflow.format.OutputFormat;
 import io.nsgflow.format.TextOut;
-import io.nsgflow.format.WriterOptions;
 import io.nsgflow.model.ReadStats;
+import io.nsgflow.report.CarriesConnections;
 import io.nsgflow.report.Reporter;
-import io.nsgflow.result.Shape;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.TableSink;
 import io.nsgflow.source.Input;
@@ -69,38 +70,37 @@ abstract class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The sink this command writes to (see {@link OutputOptions#sink}). */
+    TableSink sink(TextOut out, Terminal terminal) {
+        return output.sink(out, terminal, tables(), defaultLimit(), spec);
+    }
+
     @Override
     public Integer call() {
         Terminal terminal = root.terminal();
         root.debug(input.debug);
-        if (output.format.binary() && output.path == null) {
-            throw new ParameterException(spec.commandLine(), "-f " + output.format.label()
-                    + " writes a file: name it with -o FILE." + output.format.label() + " (or -o FOLDER/)");
-        }
-        Shape shape = output.shape(defaultLimit());
-        List<TableSchema> tables = tables();
-        try {
-            shape.check(tables);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        boolean multipleTables = shape.selected(tables).size() > 1;
-        if (multipleTables && output.format.oneTablePerStream()) {
-            throw new ParameterException(spec.commandLine(), spec.name() + " writes several tables and "
-                    + output.format.label() + " holds one per stream: choose one with --table (" + Shape.names(tables) + ")");
-        }
-        Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
-        Pipeline pipeline = new Pipeline(filters.build(), diagnostics, terminal.in());
         if (output.format.binary()) {
-            return run(pipeline, diagnostics, binaryReporter(), null, null);
+            if (output.path == null) {
+                throw new ParameterException(spec.commandLine(), "-f " + output.format.label()
+                        + " writes a file: name it with -o FILE." + output.format.label() + " (or -o FOLDER/)");
+            }
+            try {
+                output.shape(defaultLimit()).check(tables());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            Reporter reporter = binaryReporter();
+            return read(terminal, reporter, null, null);
         }
-        WriterOptions options = new WriterOptions(!output.noHeader, multipleTables,
-                output.format.fitsTerminal() && output.path == null ? terminal.width().getAsInt() : 0, output.exact);
         if (output.path == null) {
-            return runText(pipeline, diagnostics, shape, options, new TextOut(terminal.out(), terminal.outIsTerminal()));
+            TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
+            TableSink sink = sink(out, terminal);
+            return read(terminal, reporter(sink), () -> reporter(sink), out);
         }
         try (Writer file = Files.newBufferedWriter(Path.of(output.path), StandardCharsets.UTF_8)) {
-            return runText(pipeline, diagnostics, shape, options, new TextOut(file, false));
+            TextOut out = new TextOut(file, false);
+            TableSink sink = sink(out, terminal);
+            return read(terminal, reporter(sink), () -> reporter(sink), out);
         } catch (IOException e) {
             throw new OutputException(e);
         }
@@ -115,18 +115,25 @@ abstract class ReportCommand implements Callable<Integer> {
                 + " is for 'flows' only: the other reports are small tables (use -f csv or -f ndjson)");
     }
 
-    private int runText(Pipeline pipeline, Diagnostics diagnostics, Shape shape, WriterOptions options, TextOut out) {
-        TableSink sink = shape.apply(output.format.writer(out, options));
-        return run(pipeline, diagnostics, reporter(sink), () -> reporter(sink), out);
-    }
-
     /**
+     * Reads the inputs into {@code reporter}.
+     *
      * @param parts makes partial reporters for a parallel read; null for a reporter read in order
      * @param out   the text output to flush at a {@code --strict} stop; null for a binary format
      */
-    private int run(Pipeline pipeline, Diagnostics diagnostics, Reporter reporter, Supplier<Reporter> parts, TextOut out) {
+    private int read(Terminal terminal, Reporter reporter, Supplier<Reporter> parts, TextOut out) {
+        Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
+        Pipeline pipeline = new Pipeline(filters.build(), diagnostics, terminal.in());
+        IncrementalRead incremental = input.incremental(spec.name(), diagnostics);
         List<Input> inputs = pipeline.inputs(input.paths);
+        if (incremental != null) {
+            inputs = incremental.plan(inputs);
+            pipeline.incremental(incremental);
+        }
         ReadStats stats;
+        if (incremental != null && reporter instanceof CarriesConnections carrier) {
+            carrier.carry(incremental.connections().keys());
+        }
         try {
             int threads = parts != null && parallel() && !input.strict ? input.threads : 1; // --strict stops at the first problem in input order
             stats = parts == null ? pipeline.run(inputs, reporter) : pipeline.run(inputs, reporter, parts, threads);
@@ -139,6 +146,12 @@ abstract class ReportCommand implements Callable<Integer> {
         }
         for (String note : reporter.notes()) {
             diagnostics.print("note: " + note);
+        }
+        if (incremental != null) {
+            // only now: the output is complete, so a crash before this line repeats rows rather than losing them
+            incremental.save(reporter instanceof CarriesConnections carrier
+                    ? incremental.connections().next(carrier.openConnections(), Checkpoint.Connections.LIMIT)
+                    : incremental.connections());
         }
         if (!diagnostics.anyProblem()) {
             return ExitCode.OK;
