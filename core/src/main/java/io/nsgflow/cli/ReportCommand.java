@@ -5,6 +5,8 @@ import io.nsgflow.checkpoint.Checkpoint;
 import io.nsgflow.checkpoint.IncrementalRead;
 import io.nsgflow.diag.Diagnostics;
 import io.nsgflow.diag.StrictStop;
+import io.nsgflow.format.OutputException;
+import io.nsgflow.format.OutputFormat;
 import io.nsgflow.format.TextOut;
 import io.nsgflow.model.ReadStats;
 import io.nsgflow.report.CarriesConnections;
@@ -13,7 +15,11 @@ import io.nsgflow.report.Reporter;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.TableSink;
 import io.nsgflow.source.Input;
-import picocli.CommandLine.ParameterException;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,8 +74,45 @@ abstract class ReportCommand implements Callable<Integer> {
         if (input.paths.stream().filter("-"::equals).count() > 1) {
             throw new ParameterException(spec.commandLine(), "'-' (standard input) is named more than once; it can be read once");
         }
-        TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
-        TableSink sink = sink(out, terminal);
+        if (output.format.binary()) {
+            if (output.path == null) {
+                throw new ParameterException(spec.commandLine(), "-f " + output.format.label()
+                        + " writes a file: name it with -o FILE." + output.format.label() + " (or -o FOLDER/)");
+            }
+            try {
+                output.shape(defaultLimit()).check(tables());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            return read(terminal, ReportSpec.inOrder(binaryReporter()), null);
+        }
+        if (output.path == null) {
+            TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
+            return read(terminal, spec(sink(out, terminal)), out);
+        }
+        try (Writer file = Files.newBufferedWriter(Path.of(output.path), StandardCharsets.UTF_8)) {
+            TextOut out = new TextOut(file, false);
+            return read(terminal, spec(sink(out, terminal)), out);
+        } catch (IOException e) {
+            throw new OutputException(e);
+        }
+    }
+
+    /**
+     * The reporter for a binary format ({@link OutputFormat#binary()}), which writes typed rows to
+     * its own file rather than through a {@link TableSink}; only {@code flows} has one.
+     */
+    Reporter binaryReporter() {
+        throw new ParameterException(spec.commandLine(), "-f " + output.format.label()
+                + " is for 'flows' only: the other reports are small tables (use -f csv or -f ndjson)");
+    }
+
+    /**
+     * Reads the inputs as {@code read} says.
+     *
+     * @param out   the text output to flush at a {@code --strict} stop; null for a binary format
+     */
+    private int read(Terminal terminal, ReportSpec<?> read, TextOut out) {
         Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
         Pipeline pipeline = new Pipeline(filters.build(), diagnostics, terminal.in());
         IncrementalRead incremental = input.incremental(spec.name(), diagnostics);
@@ -83,7 +126,6 @@ abstract class ReportCommand implements Callable<Integer> {
             pipeline.incremental(incremental);
         }
         ReadStats stats;
-        ReportSpec<?> read = spec(sink);
         Reporter reporter = read.whole();
         if (incremental != null && reporter instanceof CarriesConnections carrier) {
             carrier.carry(incremental.connections().keys());
@@ -92,7 +134,9 @@ abstract class ReportCommand implements Callable<Integer> {
             stats = pipeline.run(inputs, read, input.threads);
         } catch (StrictStop stop) {
             reporter.stop(); // rows before the problem are good: keep them
-            out.flush();
+            if (out != null) {
+                out.flush();
+            }
             throw stop;
         }
         for (String note : reporter.notes()) {

@@ -88,7 +88,12 @@ public final class FileInputs {
     }
 
     static boolean isBlobName(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return isBlobName(file.getFileName().toString());
+    }
+
+    /** True when a file of this name, found in a walked folder, is read (on any file system: Spark's too). */
+    public static boolean isBlobName(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
         for (String suffix : BLOB_SUFFIXES) {
             if (name.endsWith(suffix)) {
                 return true;
