@@ -3,6 +3,7 @@ package io.nsgflow;
 import io.nsgflow.cli.ExitCode;
 import io.nsgflow.cli.NsgflowCommand;
 import io.nsgflow.cli.Terminal;
+import io.nsgflow.diag.Redaction;
 import io.nsgflow.diag.StrictStop;
 import io.nsgflow.format.OutputException;
 import java.io.FileDescriptor;
@@ -59,11 +60,11 @@ public final class Main {
             err.println("nsgflow: stopped at the first problem (--strict)");
             return ExitCode.SKIPPED;
         }
-        err.println("nsgflow: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+        err.println(Redaction.redact("nsgflow: internal error: " + e + (debug ? "" : " (run with --debug for details)")));
         if (debug) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            err.print(trace);
+            err.print(Redaction.redact(trace.toString()));
         }
         err.flush();
         return ExitCode.INTERNAL_ERROR;

@@ -12,6 +12,7 @@ import io.nsgflow.report.Mergeable;
 import io.nsgflow.report.Reporter;
 import io.nsgflow.source.FileInputs;
 import io.nsgflow.source.Input;
+import io.nsgflow.source.InputScope;
 import io.nsgflow.source.Inputs;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,9 +37,12 @@ public final class Pipeline {
         this.stdin = stdin;
     }
 
-    /** Expands the user's paths into inputs, reporting the ones that cannot be read. */
-    public List<Input> inputs(List<String> paths) {
-        return Inputs.resolve(paths, stdin, (path, reason) ->
+    /**
+     * Expands the user's paths and URLs into inputs, reporting the ones that cannot be read;
+     * {@code scope} spares listing what the filters would drop.
+     */
+    public List<Input> inputs(List<String> paths, InputScope scope) {
+        return Inputs.resolve(paths, stdin, scope, (path, reason) ->
                 diagnostics.forInput(path).problem(Problem.UNREADABLE_INPUT, "open", reason));
     }
 

@@ -14,6 +14,7 @@ import io.nsgflow.report.FlowField;
 import io.nsgflow.report.GroupBy;
 import io.nsgflow.report.Metric;
 import io.nsgflow.report.TimelineReporter;
+import io.nsgflow.source.Auth;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -43,6 +44,12 @@ final class Converters {
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
+        }
+    }
+
+    static final class AuthConverter extends Parsed<Auth> {
+        AuthConverter() {
+            super(Auth::parse);
         }
     }
 

@@ -7,8 +7,13 @@ import io.nsgflow.filter.PortRanges;
 import io.nsgflow.model.Action;
 import io.nsgflow.model.Direction;
 import io.nsgflow.model.FlowState;
+import io.nsgflow.model.Macs;
+import io.nsgflow.source.Auth;
+import io.nsgflow.source.InputScope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /** The row filters every command takes. Different options AND; a repeated option ORs its values. */
@@ -76,6 +81,16 @@ public final class FilterOptions {
     @Option(names = "--until", paramLabel = "TIME", converter = Converters.UntilConverter.class,
             description = "Only tuples at or before TIME; a date includes that whole day.")
     Long until;
+
+    /**
+     * What of these filters can spare listing a storage account (time, NSG, MAC), with how to
+     * reach it: {@code auth} and the process's environment for credentials.
+     */
+    InputScope scope(Auth auth, boolean debug) {
+        Set<String> macs = mac.stream().map(Macs::normalize).collect(Collectors.toUnmodifiableSet());
+        return new InputScope(since == null ? Long.MIN_VALUE : since, until == null ? Long.MAX_VALUE : until,
+                name -> nsg.isEmpty() || nsg.stream().anyMatch(g -> g.matches(name)), macs, auth, System.getenv(), debug);
+    }
 
     public FlowFilter build() {
         return FlowFilter.builder()

@@ -58,7 +58,7 @@ abstract class ReportCommand implements Callable<Integer> {
         root.debug(input.debug);
         Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
         Pipeline pipeline = new Pipeline(filters.build(), diagnostics, terminal.in());
-        List<Input> inputs = pipeline.inputs(input.paths);
+        List<Input> inputs = pipeline.inputs(input.paths, filters.scope(input.auth, input.debug));
         TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
         TableWriter writer = output.format.writer(out, !output.noHeader, multipleTables());
         ReadStats stats;

@@ -47,11 +47,12 @@ public final class Diagnostics {
      * Writes one line to stderr and flushes, so diagnostics appear as they happen. Lines quote the
      * input (tuples, file names, parser messages): control characters are escaped, so a hostile
      * file can neither break the one-line-per-problem rule nor send escape sequences to a terminal.
+     * Secrets (a SAS signature in a service's message) are masked.
      */
     public synchronized void print(String line) {
         try {
             err.write("nsgflow: ");
-            err.write(TerminalText.escape(line));
+            err.write(TerminalText.escape(Redaction.redact(line)));
             err.write(System.lineSeparator());
             err.flush();
         } catch (IOException e) {
