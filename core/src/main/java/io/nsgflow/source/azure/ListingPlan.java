@@ -33,6 +33,7 @@ final class ListingPlan {
 
     private static final DateTimeFormatter HOUR_FOLDER = DateTimeFormatter.ofPattern("'y='yyyy/'m='MM/'d='dd/'h='HH/", Locale.ROOT);
     private static final long HOUR_MS = 3_600_000L;
+    private static final long DAY_MS = 24 * HOUR_MS;
 
     private final InputScope scope;
 
@@ -69,8 +70,9 @@ final class ListingPlan {
     }
 
     /**
-     * The hour folders to list under {@code prefix} when it is an NSG's or a flow log's folder and
-     * the time asked is short; null when the folder must be walked level by level.
+     * The folders to list whole under {@code prefix} when it is an NSG's or a flow log's folder and
+     * the time asked is short: a day's folder for each day wanted whole, an hour's for the hours
+     * of the others; null when the folder must be walked level by level.
      */
     List<String> hourFolders(String prefix) {
         String[] parts = prefix.split("/");
@@ -88,7 +90,13 @@ final class ListingPlan {
         }
         List<String> folders = new ArrayList<>();
         for (long h = first; h <= last; h += HOUR_MS) {
-            folders.add(prefix + HOUR_FOLDER.format(LocalDateTime.ofInstant(Instant.ofEpochMilli(h), ZoneOffset.UTC)));
+            String hour = HOUR_FOLDER.format(LocalDateTime.ofInstant(Instant.ofEpochMilli(h), ZoneOffset.UTC));
+            if (h % DAY_MS == 0 && h + DAY_MS - HOUR_MS <= last) {
+                folders.add(prefix + hour.substring(0, hour.indexOf("h="))); // the whole day: one listing
+                h += DAY_MS - HOUR_MS;
+            } else {
+                folders.add(prefix + hour);
+            }
         }
         return folders;
     }

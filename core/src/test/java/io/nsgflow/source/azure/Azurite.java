@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@code .ci/run} does. When it cannot be installed or started, the tests that need it fail with
  * the reason; they never skip.
  */
-final class Azurite implements ExtensionContext.Store.CloseableResource {
+final class Azurite implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     /** Gives a test or a {@code @BeforeAll} method the run's {@link Azurite} as a parameter. */
     static final class Resolver implements ParameterResolver {
         @Override
