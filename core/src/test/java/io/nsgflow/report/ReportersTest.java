@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nsgflow.format.OutputFormat;
 import io.nsgflow.model.FlowRow;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -94,7 +95,7 @@ class ReportersTest {
     void summaryAddsEncryptionOnlyWhenVnetRowsArePresent() {
         String nsgOnly = TestRows.run(OutputFormat.TSV, true, SummaryReporter::new, ROWS);
         assertThat(Tsv.rows(nsgOnly, "encryption")).isEmpty();
-        List<FlowRow> vnet = TestRows.shared("elastic-integrations--vnet-testdata.json");
+        List<FlowRow> vnet = TestRows.read(Path.of("samples/vnet-PT1H.json"));
         String withVnet = TestRows.run(OutputFormat.TSV, true, SummaryReporter::new, vnet);
         assertThat(Tsv.sum(Tsv.rows(withVnet, "encryption"), "tuples")).isEqualTo(vnet.size());
     }
