@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.options.BlobParallelUploadOptions;
 import io.nsgflow.source.Auth;
 import io.nsgflow.source.Input;
 import io.nsgflow.source.InputScope;
@@ -62,7 +63,7 @@ class BlobListingTest {
         }
         ExecutorService uploads = Executors.newFixedThreadPool(8); // Azurite answers several at once
         try {
-            for (Future<?> f : uploads.invokeAll(names.stream().<Callable<Object>>map(name -> () -> c.getBlobClient(name).upload(blob, true)).toList())) {
+            for (Future<?> f : uploads.invokeAll(names.stream().<Callable<Object>>map(name -> () -> c.getBlobClient(name).uploadWithResponse(new BlobParallelUploadOptions(blob), null, null)).toList())) {
                 f.get();
             }
         } finally {
