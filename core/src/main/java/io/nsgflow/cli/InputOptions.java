@@ -24,6 +24,9 @@ public final class InputOptions {
                     + "key, entra or anonymous.")
     Auth auth = Auth.AUTO;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress line (it is drawn only when stderr is a terminal).")
+    boolean quiet;
+
     @Option(names = "--debug", description = "Show stack traces of internal errors and the storage SDK's requests (secrets masked).")
     boolean debug;
 

@@ -8,6 +8,7 @@ import io.nsgflow.format.TextOut;
 import io.nsgflow.model.ReadStats;
 import io.nsgflow.report.Reporter;
 import io.nsgflow.source.Input;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,7 +59,9 @@ abstract class ReportCommand implements Callable<Integer> {
         root.debug(input.debug);
         Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
         Pipeline pipeline = new Pipeline(filters.build(), diagnostics, terminal.in());
-        List<Input> inputs = pipeline.inputs(input.paths, filters.scope(input.auth, input.debug));
+        List<Progress> progress = new ArrayList<>(1);
+        List<Input> inputs = Progress.track(pipeline.inputs(input.paths, filters.scope(input.auth, input.debug)),
+                terminal, input.quiet, parallel(), diagnostics, progress);
         TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
         TableWriter writer = output.format.writer(out, !output.noHeader, multipleTables());
         ReadStats stats;
@@ -70,6 +73,10 @@ abstract class ReportCommand implements Callable<Integer> {
             reporter.stop(); // rows before the problem are good: keep them
             out.flush();
             throw stop;
+        } finally {
+            for (Progress p : progress) {
+                p.close();
+            }
         }
         notes(diagnostics);
         if (!diagnostics.anyProblem()) {

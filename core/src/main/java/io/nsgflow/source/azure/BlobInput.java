@@ -78,6 +78,7 @@ public final class BlobInput implements Input {
     }
 
     /** The length in bytes the listing gave. */
+    @Override
     public long size() {
         return size;
     }
