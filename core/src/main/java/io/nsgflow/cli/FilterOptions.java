@@ -11,9 +11,9 @@ import io.nsgflow.model.Macs;
 import io.nsgflow.source.Auth;
 import io.nsgflow.source.InputScope;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /** The row filters every command takes. Different options AND; a repeated option ORs its values. */
@@ -87,9 +87,12 @@ public final class FilterOptions {
      * reach it: {@code auth} and the process's environment for credentials.
      */
     InputScope scope(Auth auth, boolean debug) {
-        Set<String> macs = mac.stream().map(Macs::normalize).collect(Collectors.toUnmodifiableSet());
+        Set<String> macs = new HashSet<>(); // a loop, not a stream: start-up on a local file loads no more classes
+        for (String m : mac) {
+            macs.add(Macs.normalize(m));
+        }
         return new InputScope(since == null ? Long.MIN_VALUE : since, until == null ? Long.MAX_VALUE : until,
-                name -> nsg.isEmpty() || nsg.stream().anyMatch(g -> g.matches(name)), macs, auth, System.getenv(), debug);
+                name -> nsg.isEmpty() || nsg.stream().anyMatch(g -> g.matches(name)), Set.copyOf(macs), auth, System.getenv(), debug);
     }
 
     public FlowFilter build() {
