@@ -29,7 +29,7 @@ java -cp "$cp" io.nsgflow.bench.FlowLogGenerator --out "$data/folder" --mb "$mb"
 container=insights-logs-networksecuritygroupflowevent
 bytes="$(find "$data/folder" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')"
 for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.2; done
-java -cp "$cp" io.nsgflow.bench.UploadFolder "$AZURE_STORAGE_CONNECTION_STRING" "$data/folder"
+java -Dorg.slf4j.simpleLogger.defaultLogLevel=off -cp "$cp" io.nsgflow.bench.UploadFolder "$AZURE_STORAGE_CONNECTION_STRING" "$data/folder"
 
 read -r -a jvm_opts < bin/jvm.options
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
