@@ -8,15 +8,12 @@ import io.nsgflow.diag.StrictStop;
 import io.nsgflow.format.OutputException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
@@ -29,20 +26,9 @@ public final class Main {
     public static void main(String[] args) {
         Writer out = new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8);
         Writer err = new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8);
-        System.exit(run(new Terminal(out, err, System.in, System.console() != null, stderrIsTerminal()), args));
-    }
-
-    /**
-     * Whether stderr is a terminal: on Linux, where file descriptor 2 points; elsewhere, whether
-     * the process has a console (stdin and stdout both terminals), the best Java 17 can tell.
-     */
-    private static boolean stderrIsTerminal() {
-        try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return System.console() != null;
-        }
+        boolean outIsTerminal = NsgflowCommand.stdoutIsTerminal();
+        System.exit(run(new Terminal(out, err, System.in, outIsTerminal,
+                () -> NsgflowCommand.tableWidth(System.getenv("COLUMNS"), outIsTerminal), NsgflowCommand.stderrIsTerminal()), args));
     }
 
     /** Runs one command line against the given streams; the whole CLI, testable in-process. */

@@ -21,7 +21,7 @@ class ProgressTest {
     private final List<Progress> started = new ArrayList<>();
 
     private List<Input> track(boolean errIsTerminal, boolean outIsTerminal, boolean quiet, boolean writesOnlyAtTheEnd) {
-        Terminal terminal = new Terminal(new StringWriter(), err, InputStream.nullInputStream(), outIsTerminal, errIsTerminal);
+        Terminal terminal = new Terminal(new StringWriter(), err, InputStream.nullInputStream(), outIsTerminal, () -> 0, errIsTerminal);
         return Progress.track(INPUTS, terminal, quiet, writesOnlyAtTheEnd, diagnostics, started);
     }
 
