@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
             "  direction action state packetsSrcToDst bytesSrcToDst packetsDstToSrc bytesDstToSrc",
             "  packets bytes (both directions summed) encryption aclId targetResource flowLog"
         })
-final class FlowsCommand extends ReportCommand {
+class FlowsCommand extends ReportCommand {
     /**
      * The fields the reporter fills: those asked for (and those sorted by, which the sort needs
      * even when they are not shown), so that nothing else is computed per row.
