@@ -20,6 +20,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -120,10 +121,14 @@ abstract class ReportCommand implements Callable<Integer> {
             diagnostics.print("reading flow-log JSON from standard input; end it with Ctrl-D, or give a file or folder: "
                     + spec.qualifiedName() + " PATH (see --help)");
         }
-        List<Input> inputs = pipeline.inputs(input.paths);
+        List<Input> inputs = pipeline.inputs(input.paths, filters.scope(input.auth, input.debug));
         if (incremental != null) {
             inputs = incremental.plan(inputs);
             pipeline.incremental(incremental);
+        }
+        List<Progress> progress = new ArrayList<>(1);
+        if (incremental == null) { // the pipeline tells a resumed input by its type: left unwrapped
+            inputs = Progress.track(inputs, terminal, input.quiet, read.parallel(), diagnostics, progress);
         }
         ReadStats stats;
         Reporter reporter = read.whole();
@@ -138,6 +143,10 @@ abstract class ReportCommand implements Callable<Integer> {
                 out.flush();
             }
             throw stop;
+        } finally {
+            for (Progress p : progress) {
+                p.close();
+            }
         }
         for (String note : reporter.notes()) {
             diagnostics.print("note: " + note);

@@ -91,11 +91,11 @@ public final class FileInputs {
         return isBlobName(file.getFileName().toString());
     }
 
-    /** True when a file of this name, found in a walked folder, is read (on any file system: Spark's too). */
-    public static boolean isBlobName(String fileName) {
-        String name = fileName.toLowerCase(Locale.ROOT);
+    /** Whether a walked folder's (on any file system: Spark's too) or a listed container's file {@code name} is read, by its suffix. */
+    public static boolean isBlobName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
         for (String suffix : BLOB_SUFFIXES) {
-            if (name.endsWith(suffix)) {
+            if (lower.endsWith(suffix)) {
                 return true;
             }
         }
