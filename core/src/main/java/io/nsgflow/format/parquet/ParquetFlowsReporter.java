@@ -52,7 +52,8 @@ public final class ParquetFlowsReporter implements Reporter {
     /**
      * A reporter writing {@code fields} to the file {@code target}, or, when {@code folder}, to
      * files of at most {@code rowsPerFile} rows in the folder {@code target}. A file is written
-     * even when no row passes the filters, so that a reader finds the schema.
+     * even when no row passes the filters, so that a reader finds the schema; but only once a row
+     * comes or the answer is finished: a read that finds not one record leaves no file behind.
      *
      * @throws IllegalArgumentException when the folder already holds exported files, which a
      *                                  reader of the folder would mix with the new ones
@@ -70,14 +71,14 @@ public final class ParquetFlowsReporter implements Reporter {
                 throw new OutputException(e);
             }
         }
-        ParquetFlowsReporter reporter = new ParquetFlowsReporter(target, folder, rowsPerFile, fields);
-        reporter.nextFile();
-        return reporter;
+        return new ParquetFlowsReporter(target, folder, rowsPerFile, fields);
     }
 
     @Override
     public void accept(FlowRow row) {
-        if (folder && rowsInFile == rowsPerFile) {
+        if (writer == null) {
+            nextFile();
+        } else if (folder && rowsInFile == rowsPerFile) {
             close();
             nextFile();
         }
@@ -91,13 +92,16 @@ public final class ParquetFlowsReporter implements Reporter {
 
     @Override
     public void finish(ReadStats stats) {
+        if (writer == null) {
+            nextFile();
+        }
         close();
     }
 
     /** The rows before a {@code --strict} stop are good: the file is closed with them. */
     @Override
     public void stop() {
-        close();
+        finish(null);
     }
 
     private void nextFile() {
