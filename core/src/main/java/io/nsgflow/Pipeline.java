@@ -70,7 +70,7 @@ public final class Pipeline {
 
     /** Reads every input into {@code reporter}, in order, then lets it finish. */
     public ReadStats run(List<Input> inputs, Reporter reporter) {
-        return finish(reporter, readInto(inputs, reporter));
+        return finish(reporter, readInto(inputs, reporter), inputs.isEmpty());
     }
 
     /**
@@ -125,7 +125,7 @@ public final class Pipeline {
                     read(inputs.get(i), reader, sink(part), partStats);
                     return new ParallelRead.Part<>(i == 0 ? null : part, partStats);
                 });
-        return finish(whole, stats);
+        return finish(whole, stats, false);
     }
 
     /**
@@ -145,11 +145,13 @@ public final class Pipeline {
 
     /**
      * Lets the reporter write its answer. When not one flow-log record was read there is none, not
-     * an empty one; except for a checkpointed read, where nothing new is an answer.
+     * an empty one; except for a checkpointed read, where nothing new is an answer, and for no
+     * input at all without a problem: a listing that the question's window or NSGs pruned to
+     * nothing, whose answer is empty, as that of a filter matching no tuple is.
      */
-    private ReadStats finish(Reporter reporter, ReadStats stats) {
+    private ReadStats finish(Reporter reporter, ReadStats stats, boolean noInput) {
         stats.setProblems(diagnostics.problemCounts());
-        if (stats.flowRecords() > 0 || listener != null) {
+        if (stats.flowRecords() > 0 || listener != null || noInput && !diagnostics.anyProblem()) {
             reporter.finish(stats);
         }
         return stats;
