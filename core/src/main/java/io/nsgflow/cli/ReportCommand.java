@@ -3,6 +3,8 @@ package io.nsgflow.cli;
 import io.nsgflow.Pipeline;
 import io.nsgflow.diag.Diagnostics;
 import io.nsgflow.diag.StrictStop;
+import io.nsgflow.enrich.Enricher;
+import io.nsgflow.filter.FlowFilter;
 import io.nsgflow.format.TableWriter;
 import io.nsgflow.format.TextOut;
 import io.nsgflow.model.ReadStats;
@@ -30,7 +32,16 @@ abstract class ReportCommand implements Callable<Integer> {
     FilterOptions filters;
 
     @Mixin
+    AddressFilterOptions addressFilters;
+
+    @Mixin
+    EnrichOptions enrichment;
+
+    @Mixin
     OutputOptions output;
+
+    /** What is known about addresses, loaded before any input is read; null when no enrichment was asked for. */
+    Enricher enricher;
 
     /** The reporter for this command, writing to {@code writer}. */
     abstract Reporter reporter(TableWriter writer);
@@ -56,8 +67,10 @@ abstract class ReportCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = root.terminal();
         root.debug(input.debug);
+        enricher = enrichment.load();
+        FlowFilter filter = filters.build().with(addressFilters.build(enricher));
         Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
-        Pipeline pipeline = new Pipeline(filters.build(), diagnostics, terminal.in());
+        Pipeline pipeline = new Pipeline(filter, diagnostics, terminal.in());
         List<Input> inputs = pipeline.inputs(input.paths);
         TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
         TableWriter writer = output.format.writer(out, !output.noHeader, multipleTables());
@@ -72,6 +85,9 @@ abstract class ReportCommand implements Callable<Integer> {
             throw stop;
         }
         notes(diagnostics);
+        if (enricher != null) {
+            enricher.problems().forEach(diagnostics::print); // a corrupt MaxMind DB: addresses left unknown, no tuple lost
+        }
         if (!diagnostics.anyProblem()) {
             return ExitCode.OK;
         }
