@@ -198,7 +198,7 @@ public final class ServiceTags {
         double n = 0;
         for (Cidr b : blocks) {
             if (b.isV4() == v4) {
-                n += Math.pow(2, 128 - b.bits());
+                n += Math.scalb(1.0, 128 - b.bits());
             }
         }
         return n;
