@@ -40,12 +40,12 @@ public final class AddressCriteria {
     /** Sources in one of the countries (ISO codes, upper case). */
     public AddressCriteria srcCountry(List<String> countries) {
         Set<String> set = Set.copyOf(countries);
-        return add(countries, r -> set.contains(src(r).country()));
+        return add(countries, r -> in(set, src(r).country()));
     }
 
     public AddressCriteria dstCountry(List<String> countries) {
         Set<String> set = Set.copyOf(countries);
-        return add(countries, r -> set.contains(dst(r).country()));
+        return add(countries, r -> in(set, dst(r).country()));
     }
 
     /** Either side in a service tag whose name matches: any of its tags, so {@code AzureCloud} holds every Azure address. */
@@ -87,6 +87,11 @@ public final class AddressCriteria {
 
     private AddressInfo dst(FlowRow r) {
         return enricher.lookup(r.dstHi(), r.dstLo());
+    }
+
+    /** Null-safe: an immutable set throws on {@code contains(null)}, and most addresses have no country. */
+    private static boolean in(Set<String> set, String value) {
+        return value != null && set.contains(value);
     }
 
     private static boolean anyTag(AddressInfo info, List<Glob> globs) {
