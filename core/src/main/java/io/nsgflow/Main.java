@@ -25,7 +25,9 @@ public final class Main {
     public static void main(String[] args) {
         Writer out = new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8);
         Writer err = new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8);
-        System.exit(run(new Terminal(out, err, System.in, System.console() != null), args));
+        boolean outIsTerminal = NsgflowCommand.stdoutIsTerminal();
+        System.exit(run(new Terminal(out, err, System.in, outIsTerminal,
+                () -> NsgflowCommand.tableWidth(System.getenv("COLUMNS"), outIsTerminal)), args));
     }
 
     /** Runs one command line against the given streams; the whole CLI, testable in-process. */

@@ -1,9 +1,10 @@
 package io.nsgflow.cli;
 
-import io.nsgflow.diag.Diagnostics;
-import io.nsgflow.format.TableWriter;
 import io.nsgflow.report.ConversationsReporter;
 import io.nsgflow.report.Reporter;
+import io.nsgflow.result.TableSchema;
+import io.nsgflow.result.TableSink;
+import java.util.List;
 import picocli.CommandLine.Command;
 
 @Command(name = "conversations",
@@ -15,29 +16,23 @@ import picocli.CommandLine.Command;
         footer = {
             "  nsgflow conversations PT1H.json",
             "  nsgflow conversations --dst-port 443 -f csv logs/ > https-connections.csv",
-            "  nsgflow conversations -f ndjson PT1H.json | jq -c 'select(.state==\"open\") | {srcIp, dstIp, dstPort}'"
+            "  nsgflow conversations -f ndjson PT1H.json | jq -c 'select(.state==\"open\") | {srcIp, dstIp, dstPort}'",
+            "  nsgflow conversations --sort bytesDstToSrc --limit 10 PT1H.json"
         })
 final class ConversationsCommand extends ReportCommand {
-    private ConversationsReporter reporter;
+    @Override
+    List<TableSchema> tables() {
+        return List.of(ConversationsReporter.SCHEMA);
+    }
 
     @Override
-    Reporter reporter(TableWriter writer) {
-        reporter = new ConversationsReporter(writer, true);
-        return reporter;
+    Reporter reporter(TableSink sink) {
+        return new ConversationsReporter(sink, true);
     }
 
     /** Conversations are written as they close, so inputs are read one after another. */
     @Override
     boolean parallel() {
         return false;
-    }
-
-    @Override
-    void notes(Diagnostics diagnostics) {
-        long skipped = reporter.statelessSkipped();
-        if (skipped > 0) {
-            diagnostics.print("note: " + skipped + " version-1 tuples left out: version 1 has no flow state to "
-                    + "stitch into conversations (see them with 'flows' or 'top')");
-        }
     }
 }

@@ -10,10 +10,11 @@ import io.nsgflow.model.Direction;
 import io.nsgflow.model.Encryption;
 import io.nsgflow.model.FlowState;
 import io.nsgflow.model.Protocol;
-import io.nsgflow.report.FlowField;
 import io.nsgflow.report.GroupBy;
 import io.nsgflow.report.Metric;
 import io.nsgflow.report.TimelineReporter;
+import io.nsgflow.result.Fields;
+import io.nsgflow.result.SortKey;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -89,9 +90,16 @@ final class Converters {
         }
     }
 
-    static final class FieldsConverter extends Parsed<List<FlowField>> {
+    /** A comma list of column names, checked against the report's columns once the command is known. */
+    static final class FieldsConverter extends Parsed<List<String>> {
         FieldsConverter() {
-            super(FlowField::parseList);
+            super(Fields::split);
+        }
+    }
+
+    static final class SortConverter extends Parsed<List<SortKey>> {
+        SortConverter() {
+            super(SortKey::parseList);
         }
     }
 

@@ -1,13 +1,15 @@
 package io.nsgflow.cli;
 
-import io.nsgflow.format.OutputFormat;
-import io.nsgflow.format.TableWriter;
 import io.nsgflow.report.FlowField;
 import io.nsgflow.report.FlowsReporter;
 import io.nsgflow.report.Reporter;
+import io.nsgflow.result.Fields;
+import io.nsgflow.result.TableSchema;
+import io.nsgflow.result.SortKey;
+import io.nsgflow.result.TableSink;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 @Command(name = "flows",
         description = "One row per flow tuple, as it is read.",
@@ -18,20 +20,39 @@ import picocli.CommandLine.Option;
             "  nsgflow flows -f ndjson --dst-port 22,3389 logs/ | jq -r .srcIp | sort | uniq -c",
             "  nsgflow flows --fields time,srcIp,dstIp,dstPort,rule -f tsv PT1H.json.gz | grep 10.0.0.4",
             "",
-            "Fields (default: all for csv/tsv/json/ndjson; a screen's worth for table):",
+            "Fields (default: all but packets and bytes; a table shows what fits the terminal):",
             "  time version subscription resourceGroup nsg rule mac srcIp dstIp srcPort dstPort protocol",
             "  direction action state packetsSrcToDst bytesSrcToDst packetsDstToSrc bytesDstToSrc",
-            "  encryption aclId targetResource flowLog"
+            "  packets bytes (both directions summed) encryption aclId targetResource flowLog"
         })
 final class FlowsCommand extends ReportCommand {
-    @Option(names = "--fields", paramLabel = "LIST", converter = Converters.FieldsConverter.class,
-            description = "Columns to write, in this order (comma separated), or 'all'.")
-    List<FlowField> fields;
+    /**
+     * The fields the reporter fills: those asked for (and those sorted by, which the sort needs
+     * even when they are not shown), so that nothing else is computed per row.
+     */
+    private List<FlowField> fields() {
+        if (output.fields == null) {
+            return FlowField.DEFAULT;
+        }
+        if (output.fields.size() == 1 && output.fields.get(0).equalsIgnoreCase(Fields.ALL)) {
+            return List.of(FlowField.values());
+        }
+        List<String> names = new ArrayList<>(output.fields);
+        for (SortKey k : output.sort) {
+            if (names.stream().noneMatch(k.column()::equalsIgnoreCase)) {
+                names.add(k.column());
+            }
+        }
+        return FlowField.byNames(names);
+    }
 
     @Override
-    Reporter reporter(TableWriter writer) {
-        List<FlowField> chosen = fields != null ? fields
-                : output.format == OutputFormat.TABLE ? FlowField.TABLE_DEFAULT : List.of(FlowField.values());
-        return new FlowsReporter(writer, chosen);
+    List<TableSchema> tables() {
+        return List.of(FlowsReporter.schema(List.of(FlowField.values())));
+    }
+
+    @Override
+    Reporter reporter(TableSink sink) {
+        return new FlowsReporter(sink, fields());
     }
 }

@@ -51,6 +51,16 @@ public final class NsgflowCommand implements Runnable {
         this.terminal = terminal;
     }
 
+    /** Whether stdout is a terminal, whatever stdin is. */
+    public static boolean stdoutIsTerminal() {
+        return Tty.stdoutIsTerminal();
+    }
+
+    /** The width tables fit into: {@code $COLUMNS}, else the terminal's; 0 (no limit) when not a terminal. */
+    public static int tableWidth(String columnsVariable, boolean outIsTerminal) {
+        return Tty.width(columnsVariable, outIsTerminal);
+    }
+
     Terminal terminal() {
         return terminal;
     }

@@ -5,25 +5,35 @@ import io.nsgflow.diag.Diagnostics;
 import io.nsgflow.diag.StrictStop;
 import io.nsgflow.enrich.Enricher;
 import io.nsgflow.filter.FlowFilter;
-import io.nsgflow.format.TableWriter;
 import io.nsgflow.format.TextOut;
+import io.nsgflow.format.WriterOptions;
 import io.nsgflow.model.ReadStats;
 import io.nsgflow.report.Reporter;
+import io.nsgflow.result.Shape;
+import io.nsgflow.result.TableSchema;
+import io.nsgflow.result.TableSink;
 import io.nsgflow.source.Input;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * What every command shares: inputs, filters, output, and the run itself. A command only says
- * which reporter answers it; options were validated by picocli before this runs.
+ * which tables it writes and which reporter answers it; options were validated by picocli, and
+ * the output options against the tables, before any input is read.
  */
 @Command(mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false, abbreviateSynopsis = true)
 abstract class ReportCommand implements Callable<Integer> {
     @ParentCommand
     NsgflowCommand root;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     InputOptions input;
@@ -43,8 +53,11 @@ abstract class ReportCommand implements Callable<Integer> {
     /** What is known about addresses, loaded before any input is read; null when no enrichment was asked for. */
     Enricher enricher;
 
-    /** The reporter for this command, writing to {@code writer}. */
-    abstract Reporter reporter(TableWriter writer);
+    /** The tables this command writes, as its options make them. */
+    abstract List<TableSchema> tables();
+
+    /** The reporter for this command, writing to {@code sink}. */
+    abstract Reporter reporter(TableSink sink);
 
     /**
      * Whether inputs may be read on several threads, for a reporter that merges partial results
@@ -54,13 +67,9 @@ abstract class ReportCommand implements Callable<Integer> {
         return true;
     }
 
-    /** True when the command writes more than one table. */
-    boolean multipleTables() {
-        return false;
-    }
-
-    /** Says on stderr what the answer left out, once the input is read; most commands have nothing to say. */
-    void notes(Diagnostics diagnostics) {
+    /** Rows per table when no {@code --limit} is given; 0 for all. */
+    int defaultLimit() {
+        return 0;
     }
 
     @Override
@@ -69,22 +78,38 @@ abstract class ReportCommand implements Callable<Integer> {
         root.debug(input.debug);
         enricher = enrichment.load();
         FlowFilter filter = filters.build().with(addressFilters.build(enricher));
+        Shape shape = output.shape(defaultLimit());
+        List<TableSchema> tables = tables();
+        try {
+            shape.check(tables);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        boolean multipleTables = shape.selected(tables).size() > 1;
+        if (multipleTables && output.format.oneTablePerStream()) {
+            throw new ParameterException(spec.commandLine(), spec.name() + " writes several tables and "
+                    + output.format.label() + " holds one per stream: choose one with --table (" + Shape.names(tables) + ")");
+        }
         Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
         Pipeline pipeline = new Pipeline(filter, diagnostics, terminal.in());
         List<Input> inputs = pipeline.inputs(input.paths);
         TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
-        TableWriter writer = output.format.writer(out, !output.noHeader, multipleTables());
+        int width = output.format.fitsTerminal() ? terminal.width().getAsInt() : 0;
+        TableSink sink = shape.apply(output.format.writer(out,
+                new WriterOptions(!output.noHeader, multipleTables, width, output.exact)));
         ReadStats stats;
-        Reporter reporter = reporter(writer);
+        Reporter reporter = reporter(sink);
         try {
             int threads = parallel() && !input.strict ? input.threads : 1; // --strict stops at the first problem in input order
-            stats = pipeline.run(inputs, reporter, () -> reporter(writer), threads);
+            stats = pipeline.run(inputs, reporter, () -> reporter(sink), threads);
         } catch (StrictStop stop) {
             reporter.stop(); // rows before the problem are good: keep them
             out.flush();
             throw stop;
         }
-        notes(diagnostics);
+        for (String note : reporter.notes()) {
+            diagnostics.print("note: " + note);
+        }
         if (enricher != null) {
             enricher.problems().forEach(diagnostics::print); // a corrupt MaxMind DB: addresses left unknown, no tuple lost
         }

@@ -1,9 +1,11 @@
 package io.nsgflow.cli;
 
-import io.nsgflow.format.TableWriter;
 import io.nsgflow.report.Reporter;
 import io.nsgflow.report.ScanThresholds;
 import io.nsgflow.report.ScansReporter;
+import io.nsgflow.result.TableSchema;
+import io.nsgflow.result.TableSink;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,7 +38,12 @@ final class ScansCommand extends ReportCommand {
     long window = ScanThresholds.DEFAULT.windowMillis();
 
     @Override
-    Reporter reporter(TableWriter writer) {
-        return new ScansReporter(writer, new ScanThresholds(ports, hosts, window), enricher);
+    List<TableSchema> tables() {
+        return List.of(ScansReporter.schema(enricher));
+    }
+
+    @Override
+    Reporter reporter(TableSink sink) {
+        return new ScansReporter(sink, new ScanThresholds(ports, hosts, window), enricher);
     }
 }

@@ -2,6 +2,7 @@ package io.nsgflow.cli;
 
 import java.io.InputStream;
 import java.io.Writer;
+import java.util.function.IntSupplier;
 
 /**
  * The process's streams, passed down explicitly so that tests run the whole CLI in-process.
@@ -10,6 +11,12 @@ import java.io.Writer;
  * @param err           where diagnostics go (stderr)
  * @param in            standard input, read for {@code -} or when no path is given
  * @param outIsTerminal stdout is a terminal: flush every line for the person watching
+ * @param width         the width a table fits itself into, 0 for no limit; asked only by a
+ *                      format that fits the terminal, since finding it out may cost a process
  */
-public record Terminal(Writer out, Writer err, InputStream in, boolean outIsTerminal) {
+public record Terminal(Writer out, Writer err, InputStream in, boolean outIsTerminal, IntSupplier width) {
+    /** Streams with no width limit, as for output to a file. */
+    public Terminal(Writer out, Writer err, InputStream in, boolean outIsTerminal) {
+        this(out, err, in, outIsTerminal, () -> 0);
+    }
 }

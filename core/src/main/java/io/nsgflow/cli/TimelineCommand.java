@@ -1,28 +1,28 @@
 package io.nsgflow.cli;
 
-import io.nsgflow.format.OutputFormat;
-import io.nsgflow.format.TableWriter;
 import io.nsgflow.report.Metric;
 import io.nsgflow.report.Reporter;
 import io.nsgflow.report.TimelineReporter;
+import io.nsgflow.result.TableSchema;
+import io.nsgflow.result.TableSink;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "timeline",
         description = "One row per time bucket (aligned to the clock) with flows, tuples, packets and bytes; "
-                + "buckets without traffic show as zeros. The table format adds a bar per row, scaled to the "
-                + "terminal width ($COLUMNS, default 80).",
+                + "buckets without traffic show as zeros, over the whole --since/--until window when one is given. "
+                + "The table format adds a bar per row for the metric, fitted to the terminal.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  nsgflow timeline PT1H.json",
             "  nsgflow timeline --every 1m --metric bytes --dst-port 443 PT1H.json",
-            "  nsgflow timeline --every 1h -f csv insights-logs-networksecuritygroupflowevent/ > hourly.csv"
+            "  nsgflow timeline --every 1h -f csv insights-logs-networksecuritygroupflowevent/ > hourly.csv",
+            "  nsgflow timeline --every 1d --since 2024-05-01 --until 2024-05-31 logs/"
         })
 final class TimelineCommand extends ReportCommand {
-    static final int DEFAULT_WIDTH = 80;
-
     @Option(names = "--every", paramLabel = "SIZE", defaultValue = "5m", converter = Converters.EveryConverter.class,
-            description = "Bucket size: 1m, 5m, 15m or 1h (default: 5m).")
+            description = "Bucket size: 1m, 5m, 15m, 30m, 1h, 6h or 1d (default: 5m).")
     long every;
 
     @Option(names = "--metric", paramLabel = "M", defaultValue = "flows", converter = Converters.MetricConverter.class,
@@ -30,18 +30,13 @@ final class TimelineCommand extends ReportCommand {
     Metric metric;
 
     @Override
-    Reporter reporter(TableWriter writer) {
-        int width = output.format == OutputFormat.TABLE ? terminalWidth(System.getenv("COLUMNS")) : 0;
-        return new TimelineReporter(writer, every, metric, width);
+    List<TableSchema> tables() {
+        return List.of(TimelineReporter.schema(metric));
     }
 
-    /** {@code $COLUMNS} when it is a positive number, else {@value #DEFAULT_WIDTH}. */
-    static int terminalWidth(String columns) {
-        try {
-            int n = columns == null ? 0 : Integer.parseInt(columns.trim());
-            return n > 0 ? n : DEFAULT_WIDTH;
-        } catch (NumberFormatException e) {
-            return DEFAULT_WIDTH;
-        }
+    @Override
+    Reporter reporter(TableSink sink) {
+        return new TimelineReporter(sink, every, metric,
+                filters.since == null ? Long.MIN_VALUE : filters.since, filters.until == null ? Long.MAX_VALUE : filters.until);
     }
 }

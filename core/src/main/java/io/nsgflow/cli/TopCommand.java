@@ -1,16 +1,19 @@
 package io.nsgflow.cli;
 
-import io.nsgflow.format.TableWriter;
 import io.nsgflow.report.GroupBy;
 import io.nsgflow.report.Metric;
 import io.nsgflow.report.Reporter;
 import io.nsgflow.report.TopReporter;
+import io.nsgflow.result.TableSchema;
+import io.nsgflow.result.TableSink;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "top",
         description = "The keys that carried the most traffic: top talkers, busiest ports, rules, NSGs. "
-                + "Every row has all counts: flows (allowed, denied), tuples, packets, bytes.",
+                + "Every row has its share of the metric's total and all counts: flows (allowed, denied), tuples, "
+                + "packets, bytes. 10 rows unless --limit.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  nsgflow top --by src PT1H.json",
@@ -21,6 +24,9 @@ import picocli.CommandLine.Option;
             "With --limit 0 the rows of 'top --by src' add up to the totals of 'summary'."
         })
 final class TopCommand extends ReportCommand {
+    /** Rows shown unless {@code --limit} says otherwise. */
+    static final int DEFAULT_LIMIT = 10;
+
     @Option(names = "--by", required = true, paramLabel = "KEY", converter = Converters.GroupByConverter.class,
             description = "src, dst, pair (src and dst), dstport (with protocol), srcport, rule, nsg, mac or protocol.")
     GroupBy by;
@@ -29,12 +35,18 @@ final class TopCommand extends ReportCommand {
             description = "Rank by flows, allowed, denied, tuples, packets or bytes (default: ${DEFAULT-VALUE}).")
     Metric metric;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "10", converter = Converters.LimitConverter.class,
-            description = "Rows to show; 0 shows all (default: ${DEFAULT-VALUE}).")
-    int limit;
+    @Override
+    List<TableSchema> tables() {
+        return List.of(TopReporter.schema(by, metric));
+    }
 
     @Override
-    Reporter reporter(TableWriter writer) {
-        return new TopReporter(writer, by, metric, limit);
+    Reporter reporter(TableSink sink) {
+        return new TopReporter(sink, by, metric);
+    }
+
+    @Override
+    int defaultLimit() {
+        return DEFAULT_LIMIT;
     }
 }

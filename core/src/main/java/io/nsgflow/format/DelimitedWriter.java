@@ -1,58 +1,60 @@
 package io.nsgflow.format;
 
+import io.nsgflow.result.Column;
+import io.nsgflow.result.TableSchema;
+import io.nsgflow.result.TableSink;
+import java.io.StringWriter;
 import java.util.List;
 
 /**
  * CSV (RFC 4180 quoting, LF line ends) and TSV (no quoting; tab, newline, carriage return and
- * backslash escaped as {@code \t \n \r \\}). Null is an empty cell. When a report has several
- * tables, each gets a leading {@code table} column and its own header, separated by a blank line,
- * so that every line stays a valid row.
+ * backslash escaped as {@code \t \n \r \\}). One header and one schema per stream, as every CSV
+ * reader expects: a result of several tables is written one table at a time ({@code --table}).
+ * Null is an empty cell; times are ISO-8601 UTC; booleans {@code true}/{@code false}; a list is
+ * one cell holding its JSON array, which keeps it whole and parseable.
  */
-final class DelimitedWriter implements TableWriter {
+final class DelimitedWriter implements TableSink {
     private final TextOut out;
     private final char separator;
     private final boolean header;
-    private final boolean multipleTables;
-    private String tableName;
+    private final CellText cells = new CellText();
+    /** Where a list cell's JSON is built before it is written as one quoted cell. */
+    private final StringWriter listText = new StringWriter();
+    private final TextOut listOut = new TextOut(listText, false, 1024);
+    private final JsonValues list = new JsonValues(listOut);
+    private List<Column> columns;
+    private int cell;
     private boolean firstCell;
-    private int tables;
 
-    DelimitedWriter(TextOut out, char separator, boolean header, boolean multipleTables) {
+    DelimitedWriter(TextOut out, char separator, boolean header) {
         this.out = out;
         this.separator = separator;
         this.header = header;
-        this.multipleTables = multipleTables;
     }
 
     @Override
-    public void startTable(String name, List<Column> columns) {
-        tableName = name;
-        if (tables++ > 0 && header) {
-            out.endLine();
-        }
+    public void startTable(TableSchema table) {
+        columns = table.columns();
         if (header) {
-            firstCell = true; // not beginRow(): the header's first cell is the word "table", not the table's name
-            if (multipleTables) {
-                cell("table");
-            }
+            firstCell = true;
             for (Column c : columns) {
                 cell(c.name());
             }
-            endRow();
+            out.endLine();
         }
     }
 
     @Override
     public void beginRow() {
         firstCell = true;
-        if (multipleTables) {
-            cell(tableName);
-        }
+        cell = 0;
     }
 
     @Override
     public void text(CharSequence value) {
-        if (value == null) {
+        if (list.inList()) {
+            list.string(value);
+        } else if (value == null) {
             nul();
         } else {
             cell(value);
@@ -61,18 +63,70 @@ final class DelimitedWriter implements TableWriter {
 
     @Override
     public void integer(long value) {
+        if (list.inList()) {
+            list.integer(value);
+            return;
+        }
         separate();
         out.append(value);
     }
 
     @Override
     public void decimal(double value) {
-        text(DecimalText.of(value));
+        if (list.inList()) {
+            list.decimal(value);
+        } else {
+            text(DecimalText.of(value));
+        }
+    }
+
+    @Override
+    public void bool(boolean value) {
+        if (list.inList()) {
+            list.bool(value);
+        } else {
+            cell(value ? "true" : "false");
+        }
+    }
+
+    @Override
+    public void instant(long epochMillis) {
+        if (list.inList()) {
+            list.instant(epochMillis);
+        } else {
+            cell(cells.time(epochMillis));
+        }
+    }
+
+    @Override
+    public void address(long hi, long lo) {
+        if (list.inList()) {
+            list.address(hi, lo);
+        } else {
+            cell(cells.ip(hi, lo));
+        }
     }
 
     @Override
     public void nul() {
-        separate();
+        if (list.inList()) {
+            list.nul();
+        } else {
+            separate();
+        }
+    }
+
+    @Override
+    public void beginList() {
+        list.beginList(columns.get(cell));
+    }
+
+    @Override
+    public void endList() {
+        list.endList();
+        listOut.flush();
+        cell(listText.getBuffer());
+        listText.getBuffer().setLength(0);
     }
 
     @Override
@@ -91,6 +145,7 @@ final class DelimitedWriter implements TableWriter {
     }
 
     private void separate() {
+        cell++;
         if (firstCell) {
             firstCell = false;
         } else {

@@ -1,62 +1,67 @@
 package io.nsgflow.format;
 
+import io.nsgflow.result.Column;
+import io.nsgflow.result.TableSchema;
+import io.nsgflow.result.TableSink;
 import java.util.List;
 
 /**
  * JSON and NDJSON. NDJSON is one object per row and line, with a {@code "table"} key first when
- * the report has several tables. JSON is one object whose keys are table names, each an array of
- * row objects, one row per line. Keys are the column names, written once per table into ready
- * prefixes so that a row costs only its values.
+ * the result has several tables. JSON is one object whose keys are table names, each an array of
+ * row objects, one row per line (a {@link TableSchema.Kind#RECORD} table is the object itself).
+ * Keys are the column names, written once per table into ready prefixes so that a row costs only
+ * its values; how each value is spelt is {@link JsonValues}'.
  */
-final class JsonTableWriter implements TableWriter {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
+final class JsonTableWriter implements TableSink {
     private final TextOut out;
+    private final JsonValues values;
     private final boolean lines;
     private final boolean multipleTables;
+    private List<Column> columns;
     private char[][] keys;
     private char[] tablePrefix;
+    private boolean record;
     private int column;
     private int tables;
     private long rows;
 
     JsonTableWriter(TextOut out, boolean lines, boolean multipleTables) {
         this.out = out;
+        this.values = new JsonValues(out);
         this.lines = lines;
         this.multipleTables = multipleTables;
     }
 
     @Override
-    public void startTable(String name, List<Column> columns) {
+    public void startTable(TableSchema table) {
+        columns = table.columns();
+        record = table.kind() == TableSchema.Kind.RECORD && !lines;
         keys = new char[columns.size()][];
         for (int i = 0; i < keys.length; i++) {
-            StringBuilder sb = new StringBuilder();
-            if (i > 0) {
-                sb.append(',');
-            }
-            quote(sb, columns.get(i).name());
-            keys[i] = sb.append(':').toString().toCharArray();
+            keys[i] = keyText((i > 0 ? "," : "") + quote(columns.get(i).name()) + ":");
         }
-        StringBuilder prefix = new StringBuilder();
-        if (lines && multipleTables) {
-            prefix.append("\"table\":");
-            quote(prefix, name);
-            prefix.append(',');
-        }
-        tablePrefix = prefix.toString().toCharArray();
+        tablePrefix = keyText(lines && multipleTables ? "\"table\":" + quote(table.name()) + "," : "");
         if (!lines) {
-            out.append(tables == 0 ? "{" : ",");
-            StringBuilder key = new StringBuilder();
-            quote(key, name);
-            out.append(key).append(":[");
+            out.append(tables == 0 ? "{" : ",").append(quote(table.name())).append(':');
+            if (!record) {
+                out.append('[');
+            }
         }
         tables++;
         rows = 0;
     }
 
+    private static char[] keyText(String s) {
+        return s.toCharArray();
+    }
+
+    private static String quote(String s) {
+        return JsonValues.quote(s);
+    }
+
     @Override
     public void beginRow() {
-        if (!lines) {
+        if (!lines && !record) {
             out.append(rows == 0 ? "\n" : ",\n");
         }
         rows++;
@@ -67,64 +72,66 @@ final class JsonTableWriter implements TableWriter {
         column = 0;
     }
 
+    /** Outside a list, the cell's key; inside one, nothing ({@link JsonValues} separates items). */
     private void key() {
-        char[] k = keys[column++];
-        out.append(k, 0, k.length);
+        if (!values.inList()) {
+            char[] k = keys[column++];
+            out.append(k, 0, k.length);
+        }
     }
 
     @Override
     public void text(CharSequence value) {
-        if (value == null) {
-            nul();
-            return;
-        }
         key();
-        out.append('"');
-        int len = value.length();
-        int plain = 0;
-        while (plain < len && !needsEscape(value.charAt(plain))) {
-            plain++;
-        }
-        out.append(value, 0, plain); // the usual case is all of it
-        for (int i = plain; i < len; i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                out.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
-                        .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
-            } else {
-                out.append(c);
-            }
-        }
-        out.append('"');
-    }
-
-    private static boolean needsEscape(char c) {
-        return c == '"' || c == '\\' || c < 0x20 || c == 0x2028 || c == 0x2029;
+        values.string(value);
     }
 
     @Override
     public void integer(long value) {
         key();
-        out.append(value);
+        values.integer(value);
     }
 
     @Override
     public void decimal(double value) {
-        String text = DecimalText.of(value);
-        if (text == null) {
-            nul();
-        } else {
-            key();
-            out.append(text);
-        }
+        key();
+        values.decimal(value);
+    }
+
+    @Override
+    public void bool(boolean value) {
+        key();
+        values.bool(value);
+    }
+
+    @Override
+    public void instant(long epochMillis) {
+        key();
+        values.instant(epochMillis);
+    }
+
+    @Override
+    public void address(long hi, long lo) {
+        key();
+        values.address(hi, lo);
     }
 
     @Override
     public void nul() {
         key();
-        out.append("null");
+        values.nul();
+    }
+
+    @Override
+    public void beginList() {
+        Column list = columns.get(column);
+        key();
+        values.beginList(list);
+    }
+
+    @Override
+    public void endList() {
+        values.endList();
     }
 
     @Override
@@ -137,8 +144,10 @@ final class JsonTableWriter implements TableWriter {
 
     @Override
     public void endTable() {
-        if (!lines) {
+        if (!lines && !record) {
             out.append(rows == 0 ? "]" : "\n]");
+        } else if (record && rows == 0) {
+            out.append("null");
         }
     }
 
@@ -149,17 +158,5 @@ final class JsonTableWriter implements TableWriter {
             out.endLine();
         }
         out.flush();
-    }
-
-    private static void quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\');
-            }
-            sb.append(c);
-        }
-        sb.append('"');
     }
 }

@@ -1,5 +1,7 @@
 package io.nsgflow.format;
 
+import io.nsgflow.result.TableSink;
+
 /** The output formats, by the name users give to {@code --format}. */
 public enum OutputFormat {
     TABLE,
@@ -8,20 +10,25 @@ public enum OutputFormat {
     JSON,
     NDJSON;
 
-    /**
-     * A writer of this format.
-     *
-     * @param header         write column headers (CSV, TSV, table)
-     * @param multipleTables the report has more than one table, so rows say which they belong to
-     */
-    public TableWriter writer(TextOut out, boolean header, boolean multipleTables) {
+    /** A writer of this format. */
+    public TableSink writer(TextOut out, WriterOptions options) {
         return switch (this) {
-            case TABLE -> new AlignedTableWriter(out, header, multipleTables);
-            case CSV -> new DelimitedWriter(out, ',', header, multipleTables);
-            case TSV -> new DelimitedWriter(out, '\t', header, multipleTables);
-            case JSON -> new JsonTableWriter(out, false, multipleTables);
-            case NDJSON -> new JsonTableWriter(out, true, multipleTables);
+            case TABLE -> new AlignedTableWriter(out, options);
+            case CSV -> new DelimitedWriter(out, ',', options.header());
+            case TSV -> new DelimitedWriter(out, '\t', options.header());
+            case JSON -> new JsonTableWriter(out, false, options.multipleTables());
+            case NDJSON -> new JsonTableWriter(out, true, options.multipleTables());
         };
+    }
+
+    /** True for the format that fits itself to the terminal's width (and so needs to know it). */
+    public boolean fitsTerminal() {
+        return this == TABLE;
+    }
+
+    /** True for the formats that hold one table per stream: a result of several needs one chosen. */
+    public boolean oneTablePerStream() {
+        return this == CSV || this == TSV;
     }
 
     /** @throws IllegalArgumentException naming the formats there are */

@@ -11,7 +11,7 @@ public final class TextOut {
     private static final int SIZE = 1 << 16;
 
     private final Writer writer;
-    private final char[] buf = new char[SIZE];
+    private final char[] buf;
     private final char[] digits = new char[20];
     private final boolean flushEachLine;
     private int count;
@@ -21,12 +21,18 @@ public final class TextOut {
      *                      for each row; off for pipes and files, where throughput matters
      */
     public TextOut(Writer writer, boolean flushEachLine) {
+        this(writer, flushEachLine, SIZE);
+    }
+
+    /** @param size the buffer's length in chars: small for a scratch buffer that builds one cell */
+    TextOut(Writer writer, boolean flushEachLine, int size) {
         this.writer = writer;
         this.flushEachLine = flushEachLine;
+        this.buf = new char[size];
     }
 
     public TextOut append(char c) {
-        if (count == SIZE) {
+        if (count == buf.length) {
             drain();
         }
         buf[count++] = c;
@@ -41,10 +47,10 @@ public final class TextOut {
     public TextOut append(CharSequence s, int from, int to) {
         int i = from;
         while (i < to) {
-            if (count == SIZE) {
+            if (count == buf.length) {
                 drain();
             }
-            int n = Math.min(to - i, SIZE - count);
+            int n = Math.min(to - i, buf.length - count);
             if (s instanceof String str) {
                 str.getChars(i, i + n, buf, count);
             } else if (s instanceof StringBuilder sb) {
@@ -64,10 +70,10 @@ public final class TextOut {
         int len = s.length();
         int i = 0;
         while (i < len) {
-            if (count == SIZE) {
+            if (count == buf.length) {
                 drain();
             }
-            int n = Math.min(len - i, SIZE - count);
+            int n = Math.min(len - i, buf.length - count);
             s.getChars(i, i + n, buf, count);
             count += n;
             i += n;
@@ -77,10 +83,10 @@ public final class TextOut {
 
     public TextOut append(char[] chars, int off, int len) {
         for (int i = 0; i < len; ) {
-            if (count == SIZE) {
+            if (count == buf.length) {
                 drain();
             }
-            int n = Math.min(len - i, SIZE - count);
+            int n = Math.min(len - i, buf.length - count);
             System.arraycopy(chars, off + i, buf, count, n);
             count += n;
             i += n;

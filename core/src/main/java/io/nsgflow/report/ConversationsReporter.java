@@ -1,12 +1,13 @@
 package io.nsgflow.report;
 
-import io.nsgflow.format.Column;
-import io.nsgflow.format.TableWriter;
 import io.nsgflow.model.Action;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.FlowState;
 import io.nsgflow.model.Protocol;
 import io.nsgflow.model.ReadStats;
+import io.nsgflow.result.Column;
+import io.nsgflow.result.TableSchema;
+import io.nsgflow.result.TableSink;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,27 +31,38 @@ import java.util.Map;
  */
 public final class ConversationsReporter implements Reporter, Mergeable<ConversationsReporter> {
     public static final String TABLE = "conversations";
-    static final List<Column> COLUMNS = List.of(Column.text("firstSeen"), Column.text("lastSeen"),
-            Column.decimal("seconds"), Column.text("state"), Column.text("startedBefore"), Column.text("mac"),
-            Column.text("srcIp"), Column.integer("srcPort"), Column.text("dstIp"), Column.integer("dstPort"),
-            Column.text("protocol"), Column.text("direction"), Column.text("action"), Column.text("nsg"),
-            Column.text("rule"), Column.integer("tuples"), Column.integer("packetsSrcToDst"),
-            Column.integer("bytesSrcToDst"), Column.integer("packetsDstToSrc"), Column.integer("bytesDstToSrc"));
+    /** The columns; a table that must leave some out keeps who talked to whom, when, and how it ended. */
+    public static final TableSchema SCHEMA = TableSchema.rows(TABLE, List.of(Column.instant("firstSeen"),
+            Column.instant("lastSeen").priority(6), Column.decimal("seconds").priority(3), Column.text("state").priority(1),
+            Column.bool("startedBefore").priority(9), Column.text("mac").priority(10),
+            Column.address("srcIp"), Column.integer("srcPort").priority(8), Column.address("dstIp"), Column.integer("dstPort"),
+            Column.text("protocol").priority(4), Column.text("direction").priority(7), Column.text("action").priority(2),
+            Column.text("nsg").priority(10), Column.text("rule").priority(5), Column.count("tuples").priority(9),
+            Column.count("packetsSrcToDst").priority(9), Column.bytes("bytesSrcToDst").priority(2),
+            Column.count("packetsDstToSrc").priority(9), Column.bytes("bytesDstToSrc").priority(2)));
     private static final Comparator<Conversation> OPEN_ORDER =
             Comparator.comparingLong(Conversation::firstSeen).thenComparing(c -> c.key);
 
-    private final TableWriter writer;
+    private final TableSink writer;
     private final boolean stream;
     private final Map<FlowKey, Conversation> open = new HashMap<>();
     private final List<Conversation> closed = new ArrayList<>();
-    private final CellText text = new CellText();
     private long statelessSkipped;
     private boolean started;
 
     /** @param stream write conversations as they close; false for a partial that will be merged */
-    public ConversationsReporter(TableWriter writer, boolean stream) {
+    public ConversationsReporter(TableSink writer, boolean stream) {
         this.writer = writer;
         this.stream = stream;
+    }
+
+    @Override
+    public List<String> notes() {
+        if (statelessSkipped == 0) {
+            return List.of();
+        }
+        return List.of(statelessSkipped + " version-1 tuples left out: version 1 has no flow state to "
+                + "stitch into conversations (see them with 'flows' or 'top')");
     }
 
     /** Version-1 tuples left out: they carry no flow state. */
@@ -153,7 +165,7 @@ public final class ConversationsReporter implements Reporter, Mergeable<Conversa
     private void start() {
         if (!started) {
             started = true;
-            writer.startTable(TABLE, COLUMNS);
+            writer.startTable(SCHEMA);
         }
     }
 
@@ -161,15 +173,15 @@ public final class ConversationsReporter implements Reporter, Mergeable<Conversa
         start();
         FlowRow f = c.first;
         writer.beginRow();
-        writer.text(text.time(c.firstSeen()));
-        writer.text(text.time(c.lastSeen));
+        writer.instant(c.firstSeen());
+        writer.instant(c.lastSeen);
         writer.decimal((c.lastSeen - c.firstSeen()) / 1000.0);
         writer.text(c.state.label);
-        writer.text(c.startedBefore ? "yes" : "no");
+        writer.bool(c.startedBefore);
         writer.text(c.context().mac());
-        writer.text(text.ip(f.srcHi(), f.srcLo()));
+        writer.address(f.srcHi(), f.srcLo());
         writer.integer(f.srcPort());
-        writer.text(text.ip(f.dstHi(), f.dstLo()));
+        writer.address(f.dstHi(), f.dstLo());
         writer.integer(f.dstPort());
         writer.text(Protocol.name(f.protocol()));
         writer.text(f.direction().label());

@@ -1,6 +1,6 @@
 package io.nsgflow.report;
 
-import io.nsgflow.format.TableWriter;
+import io.nsgflow.result.TableSink;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.ReadStats;
 
@@ -13,10 +13,10 @@ import io.nsgflow.model.ReadStats;
  * @param <R> the concrete reporter
  */
 abstract class CountingReporter<R extends CountingReporter<R>> implements Reporter, Mergeable<R> {
-    final TableWriter writer;
+    final TableSink writer;
     private final FlowIdentity identity = new FlowIdentity();
 
-    CountingReporter(TableWriter writer) {
+    CountingReporter(TableSink writer) {
         this.writer = writer;
     }
 

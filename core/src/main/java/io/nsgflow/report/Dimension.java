@@ -1,7 +1,7 @@
 package io.nsgflow.report;
 
-import io.nsgflow.format.Column;
-import io.nsgflow.format.TableWriter;
+import io.nsgflow.result.Column;
+import io.nsgflow.result.TableSink;
 import io.nsgflow.model.Action;
 import io.nsgflow.model.Direction;
 import io.nsgflow.model.FlowRow;
@@ -25,7 +25,7 @@ record Dimension<K>(List<Column> columns, Function<FlowRow, K> key, Comparator<K
         Packer<K> packer) {
     /** Writes one key's cells. */
     interface KeyWriter<K> {
-        void write(K key, TableWriter w, CellText text);
+        void write(K key, TableSink w);
     }
 
     /**
@@ -64,10 +64,10 @@ record Dimension<K>(List<Column> columns, Function<FlowRow, K> key, Comparator<K
 
     static final Dimension<IpKey> DST = address("dstIp", FlowRow::dstHi, FlowRow::dstLo);
 
-    static final Dimension<IpPair> PAIR = new Dimension<>(List.of(Column.text("srcIp"), Column.text("dstIp")),
-            r -> new IpPair(r.srcHi(), r.srcLo(), r.dstHi(), r.dstLo()), Comparator.<IpPair>naturalOrder(), (k, w, t) -> {
-                w.text(t.ip(k.srcHi(), k.srcLo()));
-                w.text(t.ip(k.dstHi(), k.dstLo()));
+    static final Dimension<IpPair> PAIR = new Dimension<>(List.of(Column.address("srcIp"), Column.address("dstIp")),
+            r -> new IpPair(r.srcHi(), r.srcLo(), r.dstHi(), r.dstLo()), Comparator.<IpPair>naturalOrder(), (k, w) -> {
+                w.address(k.srcHi(), k.srcLo());
+                w.address(k.dstHi(), k.dstLo());
             }, null);
 
     static final Dimension<Integer> DST_PORT = port("dstPort", FlowRow::dstPort);
@@ -83,11 +83,11 @@ record Dimension<K>(List<Column> columns, Function<FlowRow, K> key, Comparator<K
     static final Dimension<String> ENCRYPTION = text("encryption", FlowRow::encryption);
 
     static final Dimension<Integer> PROTOCOL = packedInt(List.of(Column.text("protocol")), FlowRow::protocol,
-            (k, w, t) -> w.text(Protocol.name(k)));
+            (k, w) -> w.text(Protocol.name(k)));
 
     /** Direction and action, packed as {@code direction << 1 | action}. */
     static final Dimension<Integer> DIRECTION_ACTION = packedInt(List.of(Column.text("direction"), Column.text("action")),
-            r -> r.direction().ordinal() << 1 | r.action().ordinal(), (k, w, t) -> {
+            r -> r.direction().ordinal() << 1 | r.action().ordinal(), (k, w) -> {
                 w.text(Direction.values()[k >> 1].label());
                 w.text(Action.values()[k & 1].label());
             });
@@ -95,7 +95,7 @@ record Dimension<K>(List<Column> columns, Function<FlowRow, K> key, Comparator<K
     /** A port with its protocol, packed as {@code port << 8 | protocol}: 443/TCP and 443/UDP differ. */
     private static Dimension<Integer> port(String name, ToIntFunction<FlowRow> port) {
         return packedInt(List.of(Column.integer(name), Column.text("protocol")),
-                r -> port.applyAsInt(r) << 8 | r.protocol() & 0xFF, (k, w, t) -> {
+                r -> port.applyAsInt(r) << 8 | r.protocol() & 0xFF, (k, w) -> {
                     w.integer(k >>> 8);
                     w.text(Protocol.name(k & 0xFF));
                 });
@@ -103,8 +103,8 @@ record Dimension<K>(List<Column> columns, Function<FlowRow, K> key, Comparator<K
 
     /** An address: its two halves are the packed key. */
     private static Dimension<IpKey> address(String column, ToLongFunction<FlowRow> hi, ToLongFunction<FlowRow> lo) {
-        return new Dimension<IpKey>(List.of(Column.text(column)), r -> new IpKey(hi.applyAsLong(r), lo.applyAsLong(r)),
-                Comparator.naturalOrder(), (k, w, t) -> w.text(t.ip(k.hi(), k.lo())), new Packer<IpKey>() {
+        return new Dimension<IpKey>(List.of(Column.address(column)), r -> new IpKey(hi.applyAsLong(r), lo.applyAsLong(r)),
+                Comparator.naturalOrder(), (k, w) -> w.address(k.hi(), k.lo()), new Packer<IpKey>() {
                     @Override
                     public long hi(FlowRow row) {
                         return hi.applyAsLong(row);
@@ -129,6 +129,6 @@ record Dimension<K>(List<Column> columns, Function<FlowRow, K> key, Comparator<K
 
     private static Dimension<String> text(String name, Function<FlowRow, String> value) {
         return new Dimension<>(List.of(Column.text(name)), value,
-                Comparator.nullsFirst(Comparator.naturalOrder()), (k, w, t) -> w.text(k), null);
+                Comparator.nullsFirst(Comparator.naturalOrder()), (k, w) -> w.text(k), null);
     }
 }

@@ -1,49 +1,57 @@
 package io.nsgflow.report;
 
-import io.nsgflow.format.Column;
-import io.nsgflow.format.TableWriter;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.Protocol;
+import io.nsgflow.result.Column;
+import io.nsgflow.result.TableSink;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The row schema of {@code flows}: every column, its name (the NDJSON key and CSV header) and how
- * it is written. The order here is the default column order.
+ * The row schema of {@code flows}: every column, its name (the NDJSON key and CSV header), its
+ * type and how a row fills it. The order here is the default column order. Priorities say which
+ * columns a table shows by default and which it gives up first when the terminal is narrow.
  */
 public enum FlowField {
-    TIME(Column.text("time"), (r, w, t) -> w.text(t.time(r.timeMillis()))),
-    VERSION(Column.integer("version"), (r, w, t) -> w.integer(r.context().version())),
-    SUBSCRIPTION(Column.text("subscription"), (r, w, t) -> w.text(r.context().subscription())),
-    RESOURCE_GROUP(Column.text("resourceGroup"), (r, w, t) -> w.text(r.context().resourceGroup())),
-    NSG(Column.text("nsg"), (r, w, t) -> w.text(r.context().nsg())),
-    RULE(Column.text("rule"), (r, w, t) -> w.text(r.context().rule())),
-    MAC(Column.text("mac"), (r, w, t) -> w.text(r.context().mac())),
-    SRC_IP(Column.text("srcIp"), (r, w, t) -> w.text(t.ip(r.srcHi(), r.srcLo()))),
-    DST_IP(Column.text("dstIp"), (r, w, t) -> w.text(t.ip(r.dstHi(), r.dstLo()))),
-    SRC_PORT(Column.integer("srcPort"), (r, w, t) -> w.integer(r.srcPort())),
-    DST_PORT(Column.integer("dstPort"), (r, w, t) -> w.integer(r.dstPort())),
-    PROTOCOL(Column.text("protocol"), (r, w, t) -> w.text(Protocol.name(r.protocol()))),
-    DIRECTION(Column.text("direction"), (r, w, t) -> w.text(r.direction().label())),
-    ACTION(Column.text("action"), (r, w, t) -> w.text(r.action().label())),
-    STATE(Column.text("state"), (r, w, t) -> w.text(r.state() == null ? null : r.state().label())),
-    PACKETS_SRC_TO_DST(Column.integer("packetsSrcToDst"), (r, w, t) -> counter(w, r.packetsSrcToDst())),
-    BYTES_SRC_TO_DST(Column.integer("bytesSrcToDst"), (r, w, t) -> counter(w, r.bytesSrcToDst())),
-    PACKETS_DST_TO_SRC(Column.integer("packetsDstToSrc"), (r, w, t) -> counter(w, r.packetsDstToSrc())),
-    BYTES_DST_TO_SRC(Column.integer("bytesDstToSrc"), (r, w, t) -> counter(w, r.bytesDstToSrc())),
-    ENCRYPTION(Column.text("encryption"), (r, w, t) -> w.text(r.encryption())),
-    ACL_ID(Column.text("aclId"), (r, w, t) -> w.text(r.context().aclId())),
-    TARGET_RESOURCE(Column.text("targetResource"), (r, w, t) -> w.text(r.context().targetResource())),
-    FLOW_LOG(Column.text("flowLog"), (r, w, t) -> w.text(r.context().flowLog()));
+    TIME(Column.instant("time"), (r, w) -> w.instant(r.timeMillis())),
+    VERSION(Column.integer("version").hidden(), (r, w) -> w.integer(r.context().version())),
+    SUBSCRIPTION(Column.text("subscription").hidden(), (r, w) -> w.text(r.context().subscription())),
+    RESOURCE_GROUP(Column.text("resourceGroup").hidden(), (r, w) -> w.text(r.context().resourceGroup())),
+    NSG(Column.text("nsg").priority(7), (r, w) -> w.text(r.context().nsg())),
+    RULE(Column.text("rule").priority(4), (r, w) -> w.text(r.context().rule())),
+    MAC(Column.text("mac").hidden(), (r, w) -> w.text(r.context().mac())),
+    SRC_IP(Column.address("srcIp"), (r, w) -> w.address(r.srcHi(), r.srcLo())),
+    DST_IP(Column.address("dstIp"), (r, w) -> w.address(r.dstHi(), r.dstLo())),
+    SRC_PORT(Column.integer("srcPort").priority(3), (r, w) -> w.integer(r.srcPort())),
+    DST_PORT(Column.integer("dstPort"), (r, w) -> w.integer(r.dstPort())),
+    PROTOCOL(Column.text("protocol").priority(2), (r, w) -> w.text(Protocol.name(r.protocol()))),
+    DIRECTION(Column.text("direction").priority(6), (r, w) -> w.text(r.direction().label())),
+    ACTION(Column.text("action"), (r, w) -> w.text(r.action().label())),
+    STATE(Column.text("state").priority(5), (r, w) -> w.text(r.state() == null ? null : r.state().label())),
+    PACKETS_SRC_TO_DST(Column.count("packetsSrcToDst").hidden(), (r, w) -> counter(w, r.packetsSrcToDst())),
+    BYTES_SRC_TO_DST(Column.bytes("bytesSrcToDst").priority(1), (r, w) -> counter(w, r.bytesSrcToDst())),
+    PACKETS_DST_TO_SRC(Column.count("packetsDstToSrc").hidden(), (r, w) -> counter(w, r.packetsDstToSrc())),
+    BYTES_DST_TO_SRC(Column.bytes("bytesDstToSrc").priority(1), (r, w) -> counter(w, r.bytesDstToSrc())),
+    /** Both directions summed, as every report counts them; null when the tuple carries no counters. */
+    PACKETS(Column.count("packets"), (r, w) -> counter(w, r.hasCounters() ? r.packets() : FlowRow.ABSENT)),
+    BYTES(Column.bytes("bytes"), (r, w) -> counter(w, r.hasCounters() ? r.bytes() : FlowRow.ABSENT)),
+    ENCRYPTION(Column.text("encryption").hidden(), (r, w) -> w.text(r.encryption())),
+    ACL_ID(Column.text("aclId").hidden(), (r, w) -> w.text(r.context().aclId())),
+    TARGET_RESOURCE(Column.text("targetResource").hidden(), (r, w) -> w.text(r.context().targetResource())),
+    FLOW_LOG(Column.text("flowLog").hidden(), (r, w) -> w.text(r.context().flowLog()));
 
-    /** What {@code flows --format table} shows without {@code --fields}: the columns that fit a screen. */
-    public static final List<FlowField> TABLE_DEFAULT = List.of(TIME, NSG, RULE, SRC_IP, SRC_PORT, DST_IP, DST_PORT,
-            PROTOCOL, DIRECTION, ACTION, STATE, BYTES_SRC_TO_DST, BYTES_DST_TO_SRC);
+    /**
+     * The fields written when none are named: all but the two sums, which repeat the per-direction
+     * counters and are there to be asked for ({@code --fields ...,packets,bytes} or {@code all}).
+     */
+    public static final List<FlowField> DEFAULT = java.util.Arrays.stream(values())
+            .filter(f -> f != PACKETS && f != BYTES).toList();
 
-    /** Writes one field of a row as a cell; {@link CellText} holds reusable text for addresses and times. */
+    /** Writes one field of a row as a cell. */
     @FunctionalInterface
     interface CellWriter {
-        void write(FlowRow row, TableWriter writer, CellText text);
+        void write(FlowRow row, TableSink writer);
     }
 
     private final Column column;
@@ -58,11 +66,11 @@ public enum FlowField {
         return column;
     }
 
-    void write(FlowRow row, TableWriter writer, CellText text) {
-        cell.write(row, writer, text);
+    void write(FlowRow row, TableSink writer) {
+        cell.write(row, writer);
     }
 
-    private static void counter(TableWriter w, long value) {
+    private static void counter(TableSink w, long value) {
         if (value == FlowRow.ABSENT) {
             w.nul();
         } else {
@@ -70,19 +78,11 @@ public enum FlowField {
         }
     }
 
-    /**
-     * Parses a {@code --fields} list of column names (exactly as in the schema, any case), or
-     * {@code all}.
-     *
-     * @throws IllegalArgumentException naming the unknown field and listing the known ones
-     */
-    public static List<FlowField> parseList(String list) {
-        if (list.trim().equalsIgnoreCase("all")) {
-            return List.of(values());
-        }
-        List<FlowField> fields = new java.util.ArrayList<>();
-        for (String name : list.split(",")) {
-            fields.add(byName(name.trim()));
+    /** The fields of these column names, in this order. @throws IllegalArgumentException for a name that is not a field */
+    public static List<FlowField> byNames(List<String> names) {
+        List<FlowField> fields = new ArrayList<>();
+        for (String name : names) {
+            fields.add(byName(name));
         }
         return fields;
     }
@@ -93,15 +93,6 @@ public enum FlowField {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown field '" + name + "'; fields are: " + names());
-    }
-
-    /** Every field name, comma separated, in schema order. */
-    public static String names() {
-        StringBuilder sb = new StringBuilder();
-        for (FlowField f : values()) {
-            sb.append(sb.length() == 0 ? "" : ",").append(f.column.name());
-        }
-        return sb.toString();
+        throw new IllegalArgumentException("unknown field '" + name + "'");
     }
 }

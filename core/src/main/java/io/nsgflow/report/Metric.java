@@ -1,5 +1,6 @@
 package io.nsgflow.report;
 
+import io.nsgflow.result.Column;
 import java.util.Locale;
 import java.util.function.ToLongFunction;
 
@@ -33,6 +34,11 @@ public enum Metric {
             }
         }
         throw new IllegalArgumentException("unknown metric '" + name + "' (flows, allowed, denied, tuples, packets, bytes)");
+    }
+
+    /** The column this count is written as: bytes are bytes, the rest counts. */
+    Column column() {
+        return this == BYTES ? Column.bytes(label()) : Column.count(label());
     }
 
     public String label() {

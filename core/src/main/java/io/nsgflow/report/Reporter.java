@@ -2,11 +2,12 @@ package io.nsgflow.report;
 
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.ReadStats;
+import java.util.List;
 
 /**
  * A command's answer, built from the rows that pass the filters. Lifecycle: {@link #accept} once
  * per row, in input order; then {@link #finish} once, which writes what is left to the
- * {@link io.nsgflow.format.TableWriter} the reporter was made with. A streaming reporter writes
+ * {@link io.nsgflow.result.TableSink} the reporter was made with: typed tables, never text. A streaming reporter writes
  * during {@code accept}; an aggregating one holds state and writes it all in {@code finish}.
  */
 public interface Reporter {
@@ -23,5 +24,10 @@ public interface Reporter {
      * writes nothing.
      */
     default void stop() {
+    }
+
+    /** What the answer left out or should be read with, for stderr once the input is read; each a sentence. */
+    default List<String> notes() {
+        return List.of();
     }
 }

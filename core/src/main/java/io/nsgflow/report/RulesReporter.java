@@ -1,10 +1,10 @@
 package io.nsgflow.report;
 
-import io.nsgflow.format.Column;
-import io.nsgflow.format.TableWriter;
 import io.nsgflow.model.FlowRow;
-import io.nsgflow.model.Protocol;
 import io.nsgflow.model.ReadStats;
+import io.nsgflow.result.Column;
+import io.nsgflow.result.TableSchema;
+import io.nsgflow.result.TableSink;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,13 +15,20 @@ import java.util.Set;
 
 /**
  * {@code rules}: per NSG (or, in VNet logs, ACL) and rule, the flows it allowed and denied, how
- * many distinct sources and destinations it saw, and its busiest destination ports: whether a
- * rule is doing anything, and to what. Rows by flows descending, then NSG, ACL and rule.
+ * many distinct sources and destinations it saw, and every destination port it decided with its
+ * flows, busiest first: whether a rule is doing anything, and to what. Rows by flows descending,
+ * then NSG, ACL and rule.
  */
 public final class RulesReporter extends CountingReporter<RulesReporter> {
     public static final String TABLE = "rules";
-    /** How many destination ports the {@code topDstPorts} cell names. */
-    static final int PORTS_SHOWN = 3;
+    /** The columns; a table that must leave some out keeps the rule, its flows and denials longest. */
+    public static final TableSchema SCHEMA = TableSchema.rows(TABLE, List.of(
+            Column.text("nsg").priority(3), Column.text("aclId").priority(5).redundantWith("nsg"), Column.text("rule"),
+            Column.count("flows"), Column.count("allowed").priority(2), Column.count("denied"),
+            Column.count("tuples").priority(6), Column.count("packets").priority(6), Column.bytes("bytes").priority(4),
+            Column.count("sources").priority(7), Column.count("destinations").priority(7),
+            Column.records("dstPorts", List.of(Column.integer("dstPort"), Column.text("protocol"), Column.count("flows")))
+                    .priority(1)));
 
     private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
     private static final Comparator<RuleKey> KEY_ORDER = Comparator.comparing(RuleKey::nsg, TEXT)
@@ -47,7 +54,7 @@ public final class RulesReporter extends CountingReporter<RulesReporter> {
         }
     }
 
-    public RulesReporter(TableWriter writer) {
+    public RulesReporter(TableSink writer) {
         super(writer);
     }
 
@@ -70,10 +77,7 @@ public final class RulesReporter extends CountingReporter<RulesReporter> {
 
     @Override
     void write(ReadStats stats) {
-        List<Column> columns = new ArrayList<>(List.of(Column.text("nsg"), Column.text("aclId"), Column.text("rule")));
-        columns.addAll(Tally.COLUMNS);
-        columns.addAll(List.of(Column.integer("sources"), Column.integer("destinations"), Column.text("topDstPorts")));
-        writer.startTable(TABLE, columns);
+        writer.startTable(SCHEMA);
         List<Map.Entry<RuleKey, RuleStats>> rows = new ArrayList<>(rules.entrySet());
         rows.sort(Comparator.<Map.Entry<RuleKey, RuleStats>>comparingLong(e -> -e.getValue().tally.flows)
                 .thenComparing(Map.Entry::getKey, KEY_ORDER));
@@ -87,20 +91,14 @@ public final class RulesReporter extends CountingReporter<RulesReporter> {
             s.tally.write(writer);
             writer.integer(s.sources.size());
             writer.integer(s.destinations.size());
-            writer.text(topPorts(s.ports));
+            writer.beginList();
+            for (Map.Entry<Integer, Tally> p : s.ports.ranked(Metric.FLOWS, 0)) {
+                s.ports.writeKey(p.getKey(), writer);
+                writer.integer(p.getValue().flows);
+            }
+            writer.endList();
             writer.endRow();
         }
         writer.endTable();
-    }
-
-    /** {@code 443/TCP 120, 80/TCP 3}: the busiest destination ports with their flows. */
-    private static String topPorts(Tallies<Integer> ports) {
-        StringBuilder sb = new StringBuilder();
-        for (Map.Entry<Integer, Tally> p : ports.ranked(Metric.FLOWS, PORTS_SHOWN)) {
-            int key = p.getKey();
-            sb.append(sb.length() == 0 ? "" : ", ").append(key >>> 8).append('/').append(Protocol.name(key & 0xFF))
-                    .append(' ').append(p.getValue().flows);
-        }
-        return sb.toString();
     }
 }

@@ -2,11 +2,12 @@ package io.nsgflow.report;
 
 import io.nsgflow.enrich.AddressInfo;
 import io.nsgflow.enrich.Enricher;
-import io.nsgflow.format.Column;
-import io.nsgflow.format.TableWriter;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.Protocol;
 import io.nsgflow.model.ReadStats;
+import io.nsgflow.result.Column;
+import io.nsgflow.result.TableSchema;
+import io.nsgflow.result.TableSink;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,17 +20,40 @@ import java.util.Map;
  */
 public final class ScansReporter implements Reporter, Mergeable<ScansReporter> {
     public static final String TABLE = "scans";
+    private static final List<Column> PORT = List.of(Column.integer("port"), Column.text("protocol"));
 
-    private final TableWriter writer;
+    private final TableSink writer;
     private final ScanDetector detector;
     private final Enricher enricher;
+    private final List<AddressField> enriched;
     private final ScanTargets targets = new ScanTargets();
 
-    /** @param enricher adds the source's class, country, AS and lists; null for none */
-    public ScansReporter(TableWriter writer, ScanThresholds thresholds, Enricher enricher) {
+    /** @param enricher adds what is known of each source (see {@link #enriched}); null for nothing */
+    public ScansReporter(TableSink writer, ScanThresholds thresholds, Enricher enricher) {
         this.writer = writer;
         this.detector = new ScanDetector(thresholds);
         this.enricher = enricher;
+        this.enriched = enriched(enricher);
+    }
+
+    /** The source's fields the loaded files can fill; its region and tag say little of a scanner and are left out. */
+    private static List<AddressField> enriched(Enricher enricher) {
+        return AddressField.available(enricher, List.of(AddressField.CLASS, AddressField.COUNTRY, AddressField.ASN,
+                AddressField.ORG, AddressField.TAG, AddressField.LISTS));
+    }
+
+    /** The table, with the enrichment columns that {@code enricher} can fill. */
+    public static TableSchema schema(Enricher enricher) {
+        List<Column> columns = new ArrayList<>(List.of(Column.address("src"), Column.text("kind"), Column.count("ports"),
+                Column.count("hosts"), Column.count("probes").priority(2), Column.count("peakPorts").priority(5),
+                Column.count("peakHosts").priority(5), Column.count("deniedTuples").priority(3),
+                Column.count("allowedTuples").priority(3), Column.instant("first").priority(4),
+                Column.instant("last").priority(4), Column.records("samplePorts", PORT).priority(6),
+                Column.records("allowedAfterDenied", PORT)));
+        for (AddressField f : enriched(enricher)) {
+            columns.add(f.column("src").priority(7));
+        }
+        return TableSchema.rows(TABLE, columns);
     }
 
     @Override
@@ -59,20 +83,15 @@ public final class ScansReporter implements Reporter, Mergeable<ScansReporter> {
 
     @Override
     public void finish(ReadStats stats) {
-        List<Column> columns = new ArrayList<>(List.of(Column.text("src"), Column.text("kind"), Column.integer("ports"),
-                Column.integer("hosts"), Column.integer("probes"), Column.integer("peakPorts"), Column.integer("peakHosts"),
-                Column.integer("denied"), Column.integer("allowed"), Column.text("first"), Column.text("last"),
-                Column.text("samplePorts"), Column.text("allowedAfterDenied")));
-        if (enricher != null) {
-            columns.addAll(List.of(Column.text("srcClass"), Column.text("srcCountry"), Column.text("srcAsn"),
-                    Column.text("srcOrg"), Column.text("srcTag"), Column.text("srcLists")));
-        }
-        writer.startTable(TABLE, columns);
-        CellText text = new CellText();
+        writer.startTable(schema(enricher));
         for (ScanFinding f : findings()) {
             writer.beginRow();
-            writer.text(text.ip(f.src().hi(), f.src().lo()));
-            writer.text(f.kind() == null ? null : f.kind().label());
+            writer.address(f.src().hi(), f.src().lo());
+            if (f.kind() == null) {
+                writer.nul();
+            } else {
+                writer.text(f.kind().label());
+            }
             writer.integer(f.ports());
             writer.integer(f.hosts());
             writer.integer(f.probes());
@@ -80,18 +99,15 @@ public final class ScansReporter implements Reporter, Mergeable<ScansReporter> {
             writer.integer(f.peakHosts());
             writer.integer(f.denied());
             writer.integer(f.allowed());
-            writer.text(text.time(f.first()).toString());
-            writer.text(text.time(f.last()).toString());
-            writer.text(ports(f.sample()));
-            writer.text(f.allowedAfterDenied().isEmpty() ? null : ports(f.allowedAfterDenied()));
-            if (enricher != null) {
+            writer.instant(f.first());
+            writer.instant(f.last());
+            ports(f.sample());
+            ports(f.allowedAfterDenied());
+            if (!enriched.isEmpty()) {
                 AddressInfo info = enricher.lookup(f.src().hi(), f.src().lo());
-                writer.text(info.addressClass().label());
-                writer.text(info.country());
-                writer.text(info.asn() == null ? null : info.asn().toString());
-                writer.text(info.org());
-                writer.text(info.tag() == null ? null : info.tag().name());
-                writer.text(info.lists().isEmpty() ? null : String.join(",", info.lists()));
+                for (AddressField field : enriched) {
+                    field.write(info, writer);
+                }
             }
             writer.endRow();
         }
@@ -99,11 +115,12 @@ public final class ScansReporter implements Reporter, Mergeable<ScansReporter> {
         writer.finish();
     }
 
-    private static String ports(List<Integer> portProtocols) {
-        StringBuilder sb = new StringBuilder();
+    private void ports(List<Integer> portProtocols) {
+        writer.beginList();
         for (int pp : portProtocols) {
-            sb.append(sb.length() == 0 ? "" : " ").append(pp >>> 8).append('/').append(Protocol.name(pp & 0xFF));
+            writer.integer(pp >>> 8);
+            writer.text(Protocol.name(pp & 0xFF));
         }
-        return sb.toString();
+        writer.endList();
     }
 }

@@ -1,13 +1,15 @@
 package io.nsgflow.report;
 
-import io.nsgflow.format.Column;
-import io.nsgflow.format.TableWriter;
 import io.nsgflow.model.Action;
 import io.nsgflow.model.FlowContext;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.Problem;
 import io.nsgflow.model.ReadStats;
-import java.util.ArrayList;
+import io.nsgflow.result.Column;
+import io.nsgflow.result.ColumnType;
+import io.nsgflow.result.TableSchema;
+import io.nsgflow.result.TableSchema.Kind;
+import io.nsgflow.result.TableSink;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +17,34 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@code summary}: the overview of everything read, as several tables: what was read and seen,
- * traffic each way, flows by direction and action and by protocol, the top sources, destinations,
- * destination ports and denied sources, the encryption breakdown when VNet rows are present, and
- * what was skipped and why. Its totals equal the sums of {@code top}'s rows.
+ * {@code summary}: the overview of everything read, as several tables: what was read and seen
+ * (one record), traffic each way, flows by direction and action and by protocol, the sources,
+ * destinations, destination ports and denied sources ranked by flows, the encryption breakdown
+ * (VNet rows), and what was skipped and why. Its totals equal the sums of {@code top}'s rows.
+ * The rankings are written whole; {@code --limit} (5 by default) says how many rows are shown.
  */
 public final class SummaryReporter extends CountingReporter<SummaryReporter> {
-    /** How many rows each top table has. */
-    static final int TOP = 5;
-    /** Up to this many names are listed in the overview; more are only counted. */
-    static final int NAMES_SHOWN = 5;
+    public static final String OVERVIEW = "overview";
+    static final TableSchema OVERVIEW_TABLE = new TableSchema(OVERVIEW, List.of(
+            Column.count("inputs"), Column.count("unreadableInputs"), Column.count("records"), Column.count("tuplesRead"),
+            Column.count("flows"), Column.count("allowed"), Column.count("denied"), Column.count("tuples"),
+            Column.count("packets"), Column.bytes("bytes"), Column.instant("first"), Column.instant("last"),
+            Column.values("nsgs", ColumnType.TEXT), Column.values("rules", ColumnType.TEXT),
+            Column.values("macs", ColumnType.TEXT), Column.values("acls", ColumnType.TEXT)), Kind.RECORD);
+    static final TableSchema TRAFFIC = new TableSchema("traffic",
+            List.of(Column.text("way"), Column.count("packets"), Column.bytes("bytes")), Kind.BREAKDOWN);
+    static final TableSchema SKIPPED = new TableSchema("skipped",
+            List.of(Column.text("problem"), Column.count("count")), Kind.BREAKDOWN);
+    static final TableSchema ACTIONS = breakdown("actions", Dimension.DIRECTION_ACTION);
+    static final TableSchema PROTOCOLS = breakdown("protocols", Dimension.PROTOCOL);
+    static final TableSchema TOP_SOURCES = TableSchema.rows("topSources", Tallies.columns(Dimension.SRC));
+    static final TableSchema TOP_DESTINATIONS = TableSchema.rows("topDestinations", Tallies.columns(Dimension.DST));
+    static final TableSchema TOP_DST_PORTS = TableSchema.rows("topDstPorts", Tallies.columns(Dimension.DST_PORT));
+    static final TableSchema TOP_DENIED_SOURCES = TableSchema.rows("topDeniedSources", Tallies.columns(Dimension.SRC));
+    static final TableSchema ENCRYPTION = breakdown("encryption", Dimension.ENCRYPTION);
+    /** Every table, in the order they are written. */
+    public static final List<TableSchema> TABLES = List.of(OVERVIEW_TABLE, TRAFFIC, ACTIONS, PROTOCOLS, TOP_SOURCES,
+            TOP_DESTINATIONS, TOP_DST_PORTS, TOP_DENIED_SOURCES, ENCRYPTION, SKIPPED);
 
     private final Tally total = new Tally();
     private final long[] ways = new long[4]; // packets and bytes source to destination, then back
@@ -44,8 +64,12 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
 
-    public SummaryReporter(TableWriter writer) {
+    public SummaryReporter(TableSink writer) {
         super(writer);
+    }
+
+    private static TableSchema breakdown(String name, Dimension<?> dimension) {
+        return new TableSchema(name, Tallies.columns(dimension), Kind.BREAKDOWN);
     }
 
     @Override
@@ -109,21 +133,19 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
     @Override
     void write(ReadStats stats) {
         writeOverview(stats);
-        writer.startTable("traffic", List.of(Column.text("way"), Column.integer("packets"), Column.integer("bytes")));
+        writer.startTable(TRAFFIC);
         way("srcToDst", ways[0], ways[1]);
         way("dstToSrc", ways[2], ways[3]);
         way("total", total.packets, total.bytes);
         writer.endTable();
-        actions.write(writer, "actions", Metric.FLOWS, 0);
-        protocols.write(writer, "protocols", Metric.FLOWS, 0);
-        sources.write(writer, "topSources", Metric.FLOWS, TOP);
-        destinations.write(writer, "topDestinations", Metric.FLOWS, TOP);
-        dstPorts.write(writer, "topDstPorts", Metric.FLOWS, TOP);
-        deniedSources.write(writer, "topDeniedSources", Metric.FLOWS, TOP);
-        if (encryption.size() > 0) {
-            encryption.write(writer, "encryption", Metric.FLOWS, 0);
-        }
-        writer.startTable("skipped", List.of(Column.text("problem"), Column.integer("count")));
+        actions.write(writer, ACTIONS, Metric.FLOWS);
+        protocols.write(writer, PROTOCOLS, Metric.FLOWS);
+        sources.write(writer, TOP_SOURCES, Metric.FLOWS);
+        destinations.write(writer, TOP_DESTINATIONS, Metric.FLOWS);
+        dstPorts.write(writer, TOP_DST_PORTS, Metric.FLOWS);
+        deniedSources.write(writer, TOP_DENIED_SOURCES, Metric.FLOWS);
+        encryption.write(writer, ENCRYPTION, Metric.FLOWS);
+        writer.startTable(SKIPPED);
         for (Map.Entry<Problem, Long> p : stats.problems().entrySet()) {
             writer.beginRow();
             writer.text(p.getKey().label());
@@ -134,46 +156,36 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
     }
 
     private void writeOverview(ReadStats stats) {
-        writer.startTable("overview", List.of(Column.text("item"), Column.integer("count"), Column.text("detail")));
-        long unopened = stats.inputs() - stats.inputsOpened();
-        item("inputs", stats.inputs(), unopened > 0 ? unopened + " could not be opened" : null);
-        item("records", stats.flowRecords(), null);
-        item("tuples read", stats.tuples(), null);
-        item("tuples", total.tuples, stats.tuples() != total.tuples ? "after filters, without malformed tuples" : null);
-        item("flows", total.flows, total.allowed + " allowed, " + total.denied + " denied");
-        item("packets", total.packets, null);
-        item("bytes", total.bytes, null);
-        CellText text = new CellText();
-        item("first", null, first <= last ? text.time(first).toString() : null);
-        item("last", null, first <= last ? text.time(last).toString() : null);
-        names("nsgs", nsgs);
-        names("rules", rules);
-        names("macs", macs);
-        if (!acls.isEmpty()) {
-            names("acls", acls);
+        writer.startTable(OVERVIEW_TABLE);
+        writer.beginRow();
+        writer.integer(stats.inputs());
+        writer.integer(stats.inputs() - stats.inputsOpened());
+        writer.integer(stats.flowRecords());
+        writer.integer(stats.tuples());
+        for (Metric m : Metric.values()) {
+            writer.integer(m.of(total));
         }
+        if (first <= last) {
+            writer.instant(first);
+            writer.instant(last);
+        } else {
+            writer.nul();
+            writer.nul();
+        }
+        names(nsgs);
+        names(rules);
+        names(macs);
+        names(acls);
+        writer.endRow();
         writer.endTable();
     }
 
-    private void names(String item, Set<String> names) {
-        List<String> sorted = new ArrayList<>(new TreeSet<>(names));
-        String detail = String.join(", ", sorted.subList(0, Math.min(NAMES_SHOWN, sorted.size())));
-        if (sorted.size() > NAMES_SHOWN) {
-            detail += ", and " + (sorted.size() - NAMES_SHOWN) + " more";
+    private void names(Set<String> names) {
+        writer.beginList();
+        for (String name : new TreeSet<>(names)) {
+            writer.text(name);
         }
-        item(item, (long) names.size(), detail.isEmpty() ? null : detail);
-    }
-
-    private void item(String name, Long count, String detail) {
-        writer.beginRow();
-        writer.text(name);
-        if (count == null) {
-            writer.nul();
-        } else {
-            writer.integer(count);
-        }
-        writer.text(detail);
-        writer.endRow();
+        writer.endList();
     }
 
     private void way(String way, long packets, long bytes) {

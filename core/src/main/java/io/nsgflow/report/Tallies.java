@@ -1,7 +1,8 @@
 package io.nsgflow.report;
 
-import io.nsgflow.format.Column;
-import io.nsgflow.format.TableWriter;
+import io.nsgflow.result.Column;
+import io.nsgflow.result.TableSchema;
+import io.nsgflow.result.TableSink;
 import io.nsgflow.model.FlowRow;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -89,22 +90,26 @@ final class Tallies<K> implements Mergeable<Tallies<K>> {
     }
 
     /** The key's columns followed by the tally's. */
-    List<Column> columns() {
+    static List<Column> columns(Dimension<?> dimension) {
         List<Column> columns = new ArrayList<>(dimension.columns());
         columns.addAll(Tally.COLUMNS);
         return columns;
     }
 
-    /** Writes one table of the ranked entries. */
-    void write(TableWriter w, String table, Metric metric, int limit) {
-        CellText text = new CellText();
-        w.startTable(table, columns());
-        for (Map.Entry<K, Tally> e : ranked(metric, limit)) {
+    /** Writes the ranked entries as table {@code table}: the key's cells, then the tally's. */
+    void write(TableSink w, TableSchema table, Metric metric) {
+        w.startTable(table);
+        for (Map.Entry<K, Tally> e : ranked(metric, 0)) {
             w.beginRow();
-            dimension.writer().write(e.getKey(), w, text);
+            dimension.writer().write(e.getKey(), w);
             e.getValue().write(w);
             w.endRow();
         }
         w.endTable();
+    }
+
+    /** The key's cells of one entry. */
+    void writeKey(K key, TableSink w) {
+        dimension.writer().write(key, w);
     }
 }

@@ -1,7 +1,7 @@
 package io.nsgflow.report;
 
-import io.nsgflow.format.Column;
-import io.nsgflow.format.TableWriter;
+import io.nsgflow.result.Column;
+import io.nsgflow.result.TableSink;
 import io.nsgflow.model.Action;
 import io.nsgflow.model.FlowRow;
 import java.util.Arrays;
@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class Tally {
     /** The columns {@link #write} fills, in order. */
-    static final List<Column> COLUMNS = Arrays.stream(Metric.values()).map(m -> Column.integer(m.label())).toList();
+    static final List<Column> COLUMNS = Arrays.stream(Metric.values()).map(Metric::column).toList();
 
     long flows;
     long allowed;
@@ -49,7 +49,7 @@ final class Tally {
         bytes += other.bytes;
     }
 
-    void write(TableWriter w) {
+    void write(TableSink w) {
         for (Metric m : Metric.values()) {
             w.integer(m.of(this));
         }

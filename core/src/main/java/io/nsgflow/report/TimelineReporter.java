@@ -1,63 +1,103 @@
 package io.nsgflow.report;
 
-import io.nsgflow.format.Column;
-import io.nsgflow.format.TableWriter;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.ReadStats;
+import io.nsgflow.result.Column;
+import io.nsgflow.result.TableSchema;
+import io.nsgflow.result.TableSink;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * {@code timeline}: one row per time bucket, aligned to the epoch (a 5-minute bucket starts at
- * :00, :05...), from the first bucket with traffic to the last; buckets between them without
- * traffic are written as zero rows, so that the shape is honest (up to {@link #MAX_FILLED_BUCKETS}). A flow is counted in the bucket
- * of its first tuple. For people (table format) each row also gets a bar, scaled so that the
- * largest bucket fills the terminal's width.
+ * :00, :05...), over the window asked for ({@code --since}/{@code --until}) or else from the first
+ * bucket with traffic to the last. Buckets without traffic are written as zero rows, so that the
+ * shape is honest, up to {@link #MAX_FILLED_BUCKETS}; past that only buckets with traffic are
+ * written and a note says so and which bucket size would fit. A flow is counted in the bucket of
+ * its first tuple. The metric's column is marked as charted: a table draws it as a bar.
  */
 public final class TimelineReporter extends CountingReporter<TimelineReporter> {
     public static final String TABLE = "timeline";
-    /** The bucket sizes {@code --every} accepts, and their length in milliseconds. */
-    public static final Map<String, Long> BUCKETS = Map.of("1m", 60_000L, "5m", 300_000L, "15m", 900_000L, "1h", 3_600_000L);
-    static final int MIN_BAR = 10;
+    /** The bucket sizes {@code --every} accepts, smallest first, and their length in milliseconds. */
+    public static final Map<String, Long> BUCKETS;
+
+    static {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        for (String size : List.of("1m", "5m", "15m", "30m", "1h", "6h", "1d")) {
+            sizes.put(size, length(size));
+        }
+        BUCKETS = Collections.unmodifiableMap(sizes);
+    }
+
     /**
-     * Empty buckets are written as zero rows when the data spans at most this many buckets (a
+     * Empty buckets are written as zero rows when the span holds at most this many buckets (a
      * week of minutes); beyond that (inputs days or years apart) only buckets with traffic are.
      */
     static final long MAX_FILLED_BUCKETS = 10_080;
-    private static final String[] EIGHTHS = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
 
     private final long every;
     private final Metric metric;
-    private final int terminalWidth;
+    private final long since;
+    private final long until;
     private final Map<Long, Tally> buckets = new HashMap<>();
+    private final List<String> notes = new ArrayList<>();
 
     /**
-     * @param every         bucket length in milliseconds
-     * @param metric        what the bar shows
-     * @param terminalWidth columns the table may fill, bar included; 0 for no bar (machine formats)
+     * @param every bucket length in milliseconds
+     * @param metric what the chart shows
+     * @param since the window's start, or {@code Long.MIN_VALUE} for the first bucket with traffic
+     * @param until the window's end (inclusive), or {@code Long.MAX_VALUE} for the last bucket with traffic
      */
-    public TimelineReporter(TableWriter writer, long every, Metric metric, int terminalWidth) {
+    public TimelineReporter(TableSink writer, long every, Metric metric, long since, long until) {
         super(writer);
         this.every = every;
         this.metric = metric;
-        this.terminalWidth = terminalWidth;
+        this.since = since;
+        this.until = until;
     }
+
+    public static TableSchema schema(Metric metric) {
+        List<Column> columns = new ArrayList<>();
+        columns.add(Column.instant("time"));
+        int dropOrder = 1;
+        for (Metric m : Metric.values()) {
+            columns.add(m == metric ? m.column().charted(true) : m.column().priority(dropOrder++));
+        }
+        return TableSchema.rows(TABLE, columns);
+    }
+
 
     /** @throws IllegalArgumentException naming the sizes there are */
     public static long parseEvery(String text) {
-        Long millis = BUCKETS.get(text.trim().toLowerCase(java.util.Locale.ROOT));
+        Long millis = BUCKETS.get(text.trim().toLowerCase(Locale.ROOT));
         if (millis == null) {
-            throw new IllegalArgumentException("unknown bucket size '" + text + "' (1m, 5m, 15m, 1h)");
+            throw new IllegalArgumentException("unknown bucket size '" + text + "' (" + String.join(", ", BUCKETS.keySet()) + ")");
         }
         return millis;
     }
 
+    private static long length(String size) {
+        long n = Long.parseLong(size.substring(0, size.length() - 1));
+        return switch (size.charAt(size.length() - 1)) {
+            case 'm' -> Duration.ofMinutes(n).toMillis();
+            case 'h' -> Duration.ofHours(n).toMillis();
+            default -> Duration.ofDays(n).toMillis();
+        };
+    }
+
     @Override
     void count(FlowRow row, boolean tuple, boolean flow) {
-        long bucket = Math.floorDiv(row.timeMillis(), every) * every;
-        buckets.computeIfAbsent(bucket, b -> new Tally()).add(row, tuple, flow);
+        buckets.computeIfAbsent(bucket(row.timeMillis()), b -> new Tally()).add(row, tuple, flow);
+    }
+
+    private long bucket(long millis) {
+        return Math.floorDiv(millis, every) * every;
     }
 
     @Override
@@ -66,62 +106,47 @@ public final class TimelineReporter extends CountingReporter<TimelineReporter> {
     }
 
     @Override
+    public List<String> notes() {
+        return notes;
+    }
+
+    @Override
     void write(ReadStats stats) {
-        List<Column> columns = new ArrayList<>();
-        columns.add(Column.text("time"));
-        columns.addAll(Tally.COLUMNS);
-        int barWidth = terminalWidth > 0 ? barWidth(columns) : 0;
-        if (barWidth > 0) {
-            columns.add(Column.text("bar"));
-        }
-        writer.startTable(TABLE, columns);
+        writer.startTable(schema(metric));
         List<Long> times = new ArrayList<>(buckets.keySet());
         times.sort(null);
-        boolean fill = !times.isEmpty() && (times.get(times.size() - 1) - times.get(0)) / every <= MAX_FILLED_BUCKETS;
-        long max = buckets.values().stream().mapToLong(metric::of).max().orElse(0);
-        CellText text = new CellText();
-        Tally zero = new Tally();
-        long previous = Long.MIN_VALUE;
-        for (long time : times) {
-            for (long empty = previous + every; fill && previous != Long.MIN_VALUE && empty < time; empty += every) {
-                row(text, empty, zero, max, barWidth);
+        long start = since != Long.MIN_VALUE ? bucket(since) : times.isEmpty() ? Long.MAX_VALUE : times.get(0);
+        long end = until != Long.MAX_VALUE ? bucket(until) : times.isEmpty() ? Long.MIN_VALUE : times.get(times.size() - 1);
+        long span = end < start ? 0 : (end - start) / every + 1;
+        if (span <= MAX_FILLED_BUCKETS) {
+            Tally zero = new Tally();
+            for (long time = start; time <= end; time += every) {
+                row(time, buckets.getOrDefault(time, zero));
             }
-            row(text, time, buckets.get(time), max, barWidth);
-            previous = time;
+        } else {
+            for (long time : times) {
+                row(time, buckets.get(time));
+            }
+            notes.add("the timeline spans " + span + " buckets, more than " + MAX_FILLED_BUCKETS + ": only the "
+                    + times.size() + " with traffic are written, empty ones are left out" + suggestion(end - start));
         }
         writer.endTable();
     }
 
-    private void row(CellText text, long time, Tally t, long max, int barWidth) {
-        writer.beginRow();
-        writer.text(text.time(time));
-        t.write(writer);
-        if (barWidth > 0) {
-            writer.text(bar(metric.of(t), max, barWidth));
-        }
-        writer.endRow();
-    }
-
-    /** What is left of the terminal once the other columns and their gaps are laid out. */
-    private int barWidth(List<Column> columns) {
-        int used = "2024-01-01T00:00:00Z".length();
-        for (int i = 1; i < columns.size(); i++) {
-            int widest = columns.get(i).name().length();
-            for (Tally t : buckets.values()) {
-                widest = Math.max(widest, Long.toString(Metric.values()[i - 1].of(t)).length());
+    /** The smallest bucket size that would show {@code span} milliseconds whole, as advice. */
+    private String suggestion(long span) {
+        for (Map.Entry<String, Long> size : BUCKETS.entrySet()) {
+            if (size.getValue() > every && span / size.getValue() + 1 <= MAX_FILLED_BUCKETS) {
+                return " (--every " + size.getKey() + " shows every bucket)";
             }
-            used += widest;
         }
-        used += 2 * columns.size(); // the gap before each column after the first, and before the bar
-        return Math.max(MIN_BAR, terminalWidth - used);
+        return " (narrow the window with --since and --until to see every bucket)";
     }
 
-    /** Full blocks and an eighth-block remainder; any non-zero value shows at least an eighth. */
-    static String bar(long value, long max, int width) {
-        if (value <= 0 || max <= 0) {
-            return "";
-        }
-        long eighths = Math.max(1, Math.round((double) value / max * width * 8));
-        return "█".repeat((int) (eighths / 8)) + EIGHTHS[(int) (eighths % 8)];
+    private void row(long time, Tally t) {
+        writer.beginRow();
+        writer.instant(time);
+        t.write(writer);
+        writer.endRow();
     }
 }

@@ -1,25 +1,45 @@
 package io.nsgflow.report;
 
-import io.nsgflow.format.TableWriter;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.ReadStats;
+import io.nsgflow.result.Column;
+import io.nsgflow.result.TableSchema;
+import io.nsgflow.result.TableSink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
-/** {@code top}: the keys that carried the most flows, tuples, packets or bytes, with every count. */
+/**
+ * {@code top}: the keys that carried the most flows, tuples, packets or bytes, ranked by the
+ * metric, each with its share of the metric's total and every count. Every key is written; how
+ * many rows are shown is {@code --limit}'s business.
+ */
 public final class TopReporter extends CountingReporter<TopReporter> {
     public static final String TABLE = "top";
 
+    private final GroupBy by;
     private final Tallies<Object> tallies;
     private final Metric metric;
-    private final int limit;
 
-    /** @param limit rows to write; 0 writes all */
     @SuppressWarnings("unchecked") // keys only ever come from the dimension's own key function
-    public TopReporter(TableWriter writer, GroupBy by, Metric metric, int limit) {
+    public TopReporter(TableSink writer, GroupBy by, Metric metric) {
         super(writer);
+        this.by = by;
         this.tallies = new Tallies<>((Dimension<Object>) by.dimension());
         this.metric = metric;
-        this.limit = limit;
     }
+
+    /** The table: the key, its share of the metric's total, then the counts, the ranked one first to go last. */
+    public static TableSchema schema(GroupBy by, Metric metric) {
+        List<Column> columns = new ArrayList<>(by.dimension().columns());
+        columns.add(Column.fraction("share"));
+        int dropOrder = 1;
+        for (Metric m : Metric.values()) {
+            columns.add(m == metric ? m.column() : m.column().priority(dropOrder++));
+        }
+        return TableSchema.rows(TABLE, columns);
+    }
+
 
     @Override
     void count(FlowRow row, boolean tuple, boolean flow) {
@@ -33,6 +53,23 @@ public final class TopReporter extends CountingReporter<TopReporter> {
 
     @Override
     void write(ReadStats stats) {
-        tallies.write(writer, TABLE, metric, limit);
+        List<Map.Entry<Object, Tally>> ranked = tallies.ranked(metric, 0);
+        long total = 0;
+        for (Map.Entry<Object, Tally> e : ranked) {
+            total += metric.of(e.getValue());
+        }
+        writer.startTable(schema(by, metric));
+        for (Map.Entry<Object, Tally> e : ranked) {
+            writer.beginRow();
+            tallies.writeKey(e.getKey(), writer);
+            if (total > 0) {
+                writer.decimal((double) metric.of(e.getValue()) / total);
+            } else {
+                writer.nul();
+            }
+            e.getValue().write(writer);
+            writer.endRow();
+        }
+        writer.endTable();
     }
 }

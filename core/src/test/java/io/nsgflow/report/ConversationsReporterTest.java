@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nsgflow.format.OutputFormat;
 import io.nsgflow.format.TextOut;
+import io.nsgflow.format.WriterOptions;
+import io.nsgflow.result.Results;
+import io.nsgflow.result.Row;
+import java.time.Instant;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.ReadStats;
 import java.io.StringWriter;
@@ -16,7 +20,8 @@ class ConversationsReporterTest {
     @Test
     void aConversationIsWrittenWhenItsEndArrivesAndOpenOnesAtTheEnd() {
         StringWriter out = new StringWriter();
-        ConversationsReporter reporter = new ConversationsReporter(OutputFormat.NDJSON.writer(new TextOut(out, true), true, false), true);
+        ConversationsReporter reporter = new ConversationsReporter(
+                OutputFormat.NDJSON.writer(new TextOut(out, true), WriterOptions.defaults()), true);
         reporter.accept(row("1000,10.0.0.1,52.1.1.1,40000,443,T,O,A,B,,,,"));
         reporter.accept(row("1001,10.0.0.1,52.1.1.2,40001,443,T,O,A,B,,,,"));
         reporter.accept(row("1060,10.0.0.1,52.1.1.1,40000,443,T,O,A,C,1,10,2,20"));
@@ -37,25 +42,29 @@ class ConversationsReporterTest {
                 row("1090,10.0.0.1,52.1.1.1,40000,443,T,O,A,E,3,30,4,40"),
                 row("1100,203.0.113.9,10.0.0.4,5555,22,T,I,D,B,,,,"),
                 row("1100,10.0.0.2,52.1.1.1,1234,80,T,O,A,"));
-        List<Map<String, String>> out = Tsv.rows(TestRows.run(OutputFormat.TSV, false,
-                w -> new ConversationsReporter(w, true), rows));
+        List<Row> out = TestRows.results(w -> new ConversationsReporter(w, true), rows).rows();
         assertThat(out).hasSize(3);
-        assertThat(out.get(0)).containsEntry("state", "complete").containsEntry("startedBefore", "no")
-                .containsEntry("seconds", "90").containsEntry("tuples", "3")
-                .containsEntry("packetsSrcToDst", "4").containsEntry("bytesSrcToDst", "40")
-                .containsEntry("packetsDstToSrc", "6").containsEntry("bytesDstToSrc", "60");
-        assertThat(out.get(1)).containsEntry("state", "denied").containsEntry("action", "deny");
-        assertThat(out.get(2)).containsEntry("state", "open").containsEntry("startedBefore", "yes")
-                .containsEntry("bytesDstToSrc", "60");
+        Row complete = out.get(0);
+        assertThat(complete.get("state")).isEqualTo("complete");
+        assertThat(complete.get("startedBefore")).isEqualTo(false);
+        assertThat(complete.get("seconds")).isEqualTo(90.0);
+        assertThat(complete.get("firstSeen")).isEqualTo(Instant.ofEpochSecond(1000));
+        assertThat(List.of(complete.count("tuples"), complete.count("packetsSrcToDst"), complete.count("bytesSrcToDst"),
+                complete.count("packetsDstToSrc"), complete.count("bytesDstToSrc"))).containsExactly(3L, 4L, 40L, 6L, 60L);
+        assertThat(out.get(1).get("state")).isEqualTo("denied");
+        assertThat(out.get(1).get("action")).isEqualTo("deny");
+        assertThat(out.get(2).get("state")).isEqualTo("open");
+        assertThat(out.get(2).get("startedBefore")).isEqualTo(true);
+        assertThat(out.get(2).count("bytesDstToSrc")).isEqualTo(60);
     }
 
     @Test
     void leavesOutAndCountsVersion1Tuples() {
-        ConversationsReporter reporter = new ConversationsReporter(
-                OutputFormat.CSV.writer(new TextOut(new StringWriter(), false), true, false), true);
+        ConversationsReporter reporter = new ConversationsReporter(new Results(), true);
         reporter.accept(row("1100,10.0.0.2,52.1.1.1,1234,80,T,O,A,"));
         reporter.accept(row("1100,10.0.0.2,52.1.1.1,1235,80,T,O,A,"));
         assertThat(reporter.statelessSkipped()).isEqualTo(2);
+        assertThat(reporter.notes()).singleElement().asString().startsWith("2 version-1 tuples left out");
     }
 
     @Test
@@ -69,10 +78,8 @@ class ConversationsReporterTest {
     @Test
     void oneConversationPerFlowOfStatefulTuples() {
         List<FlowRow> rows = TestRows.shared("danifitz-azure-nsg-flow-logs-newrelic--PT1H.json");
-        long conversations = Tsv.rows(TestRows.run(OutputFormat.TSV, false, w -> new ConversationsReporter(w, true), rows)).size();
-        String summary = TestRows.run(OutputFormat.TSV, true, SummaryReporter::new, rows);
-        String flows = Tsv.rows(summary, "overview").stream().filter(r -> r.get("item").equals("flows"))
-                .findFirst().orElseThrow().get("count");
-        assertThat(conversations).isEqualTo(Long.parseLong(flows));
+        long conversations = TestRows.results(w -> new ConversationsReporter(w, true), rows).rows().size();
+        long flows = TestRows.results(SummaryReporter::new, rows).table("overview").rows().get(0).count("flows");
+        assertThat(conversations).isEqualTo(flows);
     }
 }

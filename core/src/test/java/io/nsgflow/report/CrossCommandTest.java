@@ -40,17 +40,15 @@ class CrossCommandTest {
     @ParameterizedTest
     @MethodSource("inputs")
     void topBySourceAddsUpToTheSummary(List<String> input) {
-        String summary = run("summary", input);
-        List<Map<String, String>> overview = Tsv.rows(summary, "overview");
+        Map<String, String> overview = Tsv.rows(run("summary --table overview", input)).get(0);
         List<Map<String, String>> top = Tsv.rows(run("top --by src --limit 0", input), null);
         List<Map<String, String>> timeline = Tsv.rows(run("timeline --every 1h", input), null);
         for (String metric : List.of("flows", "tuples", "packets", "bytes")) {
-            long total = overview.stream().filter(r -> r.get("item").equals(metric)).mapToLong(r -> Long.parseLong(r.get("count")))
-                    .sum();
+            long total = Long.parseLong(overview.get(metric));
             assertThat(Tsv.sum(top, metric)).as(metric).isEqualTo(total);
             assertThat(Tsv.sum(timeline, metric)).as(metric).isEqualTo(total);
         }
-        List<Map<String, String>> actions = Tsv.rows(summary, "actions");
+        List<Map<String, String>> actions = Tsv.rows(run("summary --table actions", input));
         for (String metric : List.of("allowed", "denied", "flows")) {
             assertThat(Tsv.sum(top, metric)).as(metric)
                     .isEqualTo(Tsv.sum(actions, metric));
@@ -66,9 +64,9 @@ class CrossCommandTest {
     void aMixedFolderIsTheSumOfItsNsgAndVnetParts() {
         Path storage = Path.of("samples", "storage");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(storage), "samples/storage is missing");
-        List<Map<String, String>> whole = overview(storage.toString());
-        List<Map<String, String>> nsg = overview(storage.resolve("insights-logs-networksecuritygroupflowevent").toString());
-        List<Map<String, String>> vnet = overview(storage.resolve("insights-logs-flowlogflowevent").toString());
+        Map<String, String> whole = overview(storage.toString());
+        Map<String, String> nsg = overview(storage.resolve("insights-logs-networksecuritygroupflowevent").toString());
+        Map<String, String> vnet = overview(storage.resolve("insights-logs-flowlogflowevent").toString());
         for (String item : List.of("inputs", "records", "tuples", "flows", "packets", "bytes")) {
             assertThat(count(nsg, item)).as(item).isPositive();
             assertThat(count(vnet, item)).as(item).isPositive();
@@ -76,12 +74,12 @@ class CrossCommandTest {
         }
     }
 
-    private static List<Map<String, String>> overview(String path) {
-        return Tsv.rows(run("summary", List.of(path)), "overview");
+    private static Map<String, String> overview(String path) {
+        return Tsv.rows(run("summary --table overview", List.of(path))).get(0);
     }
 
-    private static long count(List<Map<String, String>> overview, String item) {
-        return overview.stream().filter(r -> r.get("item").equals(item)).mapToLong(r -> Long.parseLong(r.get("count"))).sum();
+    private static long count(Map<String, String> overview, String item) {
+        return Long.parseLong(overview.get(item));
     }
 
     private static String run(String command, List<String> input) {

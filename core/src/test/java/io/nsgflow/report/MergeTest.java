@@ -3,8 +3,7 @@ package io.nsgflow.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nsgflow.format.OutputFormat;
-import io.nsgflow.format.TableWriter;
-import io.nsgflow.format.TextOut;
+import io.nsgflow.result.TableSink;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.ReadStats;
 import java.io.StringWriter;
@@ -23,17 +22,18 @@ import org.junit.jupiter.api.TestFactory;
 class MergeTest {
     /** A reporter kind: how to make one, and in which format to compare. */
     record Kind<R extends Reporter & Mergeable<R>>(String name, OutputFormat format, boolean multi,
-            Function<TableWriter, R> make) {
+            Function<TableSink, R> make) {
     }
 
     static List<Kind<?>> kinds() {
         List<Kind<?>> kinds = new ArrayList<>();
         kinds.add(new Kind<>("summary", OutputFormat.JSON, true, SummaryReporter::new));
         kinds.add(new Kind<>("rules", OutputFormat.JSON, false, RulesReporter::new));
-        kinds.add(new Kind<>("timeline", OutputFormat.TABLE, false, w -> new TimelineReporter(w, 60_000, Metric.FLOWS, 120)));
+        kinds.add(new Kind<>("timeline", OutputFormat.TABLE, false,
+                w -> new TimelineReporter(w, 60_000, Metric.FLOWS, Long.MIN_VALUE, Long.MAX_VALUE)));
         kinds.add(new Kind<>("conversations", OutputFormat.JSON, false, w -> new ConversationsReporter(w, false)));
         for (GroupBy by : GroupBy.values()) {
-            kinds.add(new Kind<>("top " + by, OutputFormat.JSON, false, w -> new TopReporter(w, by, Metric.BYTES, 0)));
+            kinds.add(new Kind<>("top " + by, OutputFormat.JSON, false, w -> new TopReporter(w, by, Metric.BYTES)));
         }
         return kinds;
     }
@@ -91,7 +91,7 @@ class MergeTest {
     private static <R extends Reporter & Mergeable<R>> String threeWay(Kind<R> k, List<FlowRow> rows, int i, int j,
             boolean rightFirst) {
         StringWriter out = new StringWriter();
-        TableWriter w = k.format().writer(new TextOut(out, false), true, k.multi());
+        TableSink w = TestRows.writer(k.format(), k.multi(), out);
         R a = feed(k.make().apply(w), rows.subList(0, i));
         R b = feed(k.make().apply(w), rows.subList(i, j));
         R c = feed(k.make().apply(w), rows.subList(j, rows.size()));
@@ -123,7 +123,7 @@ class MergeTest {
         String single = TestRows.run(k.format(), k.multi(), k.make()::apply, rows);
         for (int cut : cuts) {
             StringWriter out = new StringWriter();
-            TableWriter w = k.format().writer(new TextOut(out, false), true, k.multi());
+            TableSink w = TestRows.writer(k.format(), k.multi(), out);
             R earlier = feed(k.make().apply(w), rows.subList(0, cut));
             R later = feed(k.make().apply(w), rows.subList(cut, rows.size()));
             earlier.merge(later);

@@ -4,6 +4,9 @@ import io.nsgflow.decode.RecordDecoder;
 import io.nsgflow.diag.Diagnostics;
 import io.nsgflow.format.OutputFormat;
 import io.nsgflow.format.TextOut;
+import io.nsgflow.format.WriterOptions;
+import io.nsgflow.result.Results;
+import io.nsgflow.result.TableSink;
 import io.nsgflow.model.Action;
 import io.nsgflow.model.Direction;
 import io.nsgflow.model.FlowContext;
@@ -92,12 +95,26 @@ final class TestRows {
     }
 
     /** What a reporter made by {@code make} writes, in {@code format}, after reading {@code rows}. */
-    static String run(OutputFormat format, boolean multipleTables, Function<io.nsgflow.format.TableWriter, Reporter> make,
+    static String run(OutputFormat format, boolean multipleTables, Function<TableSink, Reporter> make,
             List<FlowRow> rows) {
         StringWriter out = new StringWriter();
-        Reporter reporter = make.apply(format.writer(new TextOut(out, false), true, multipleTables));
+        Reporter reporter = make.apply(writer(format, multipleTables, out));
         rows.forEach(reporter::accept);
         reporter.finish(new ReadStats());
         return out.toString();
+    }
+
+    /** A writer of {@code format} into {@code out}, with headers and no width limit. */
+    static TableSink writer(OutputFormat format, boolean multipleTables, StringWriter out) {
+        return format.writer(new TextOut(out, false), WriterOptions.defaults().withMultipleTables(multipleTables));
+    }
+
+    /** The result a reporter made by {@code make} gives after reading {@code rows}. */
+    static Results results(Function<TableSink, Reporter> make, List<FlowRow> rows) {
+        Results results = new Results();
+        Reporter reporter = make.apply(results);
+        rows.forEach(reporter::accept);
+        reporter.finish(new ReadStats());
+        return results;
     }
 }

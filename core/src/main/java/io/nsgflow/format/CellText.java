@@ -1,4 +1,4 @@
-package io.nsgflow.report;
+package io.nsgflow.format;
 
 import io.nsgflow.model.IpAddress;
 import java.time.LocalDateTime;

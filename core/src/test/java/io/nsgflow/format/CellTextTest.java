@@ -1,4 +1,4 @@
-package io.nsgflow.report;
+package io.nsgflow.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,62 @@
+package io.nsgflow.format;
+
+import io.nsgflow.result.Measure;
+import java.util.Locale;
+
+/**
+ * Numbers as a table shows them to people: counts below a million in full with thousands
+ * separators ({@code 12,345}), above it with a unit ({@code 3.4 M}); bytes with decimal units
+ * ({@code 1.2 GB}: network traffic is counted in powers of ten); shares as percentages. Every
+ * form fits in {@link #WIDTH} characters, so a column of them never needs to be wider. With
+ * {@code exact}, counts and bytes are written in full, without separators, so they can be copied.
+ */
+final class HumanNumbers {
+    /** The widest human-readable number: {@code 999,999}, {@code 12.3 MB}, {@code 100.0%}. */
+    static final int WIDTH = 7;
+    private static final String[] COUNT_UNITS = {"", " k", " M", " G", " T", " P", " E"};
+    private static final String[] BYTE_UNITS = {" B", " kB", " MB", " GB", " TB", " PB", " EB"};
+
+    private HumanNumbers() {
+    }
+
+    static String integer(long value, Measure measure, boolean exact) {
+        return switch (measure) {
+            case COUNT -> exact ? Long.toString(value) : count(value);
+            case BYTES -> exact ? Long.toString(value) : bytes(value);
+            default -> Long.toString(value);
+        };
+    }
+
+    static String decimal(double value, Measure measure) {
+        if (measure == Measure.FRACTION && Double.isFinite(value)) {
+            return String.format(Locale.ROOT, "%.1f%%", value * 100);
+        }
+        return DecimalText.of(value);
+    }
+
+    static String count(long value) {
+        if (Math.abs(value) < 1_000_000) {
+            return String.format(Locale.ROOT, "%,d", value);
+        }
+        return scaled(value, COUNT_UNITS);
+    }
+
+    static String bytes(long value) {
+        if (Math.abs(value) < 1000) {
+            return value + BYTE_UNITS[0];
+        }
+        return scaled(value, BYTE_UNITS);
+    }
+
+    /** One decimal below 100 of the unit, none above: {@code 1.2 M}, {@code 12.3 M}, {@code 123 M}. */
+    private static String scaled(long value, String[] units) {
+        double v = value;
+        int unit = 0;
+        while (Math.abs(v) >= 999.5 && unit < units.length - 1) {
+            v /= 1000;
+            unit++;
+        }
+        String number = Math.abs(v) < 99.95 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.0f", v);
+        return number + units[unit];
+    }
+}
