@@ -9,6 +9,8 @@ import io.nsgflow.result.SortKey;
 import io.nsgflow.result.TableSink;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Command;
 
 @Command(name = "flows",
@@ -23,7 +25,9 @@ import picocli.CommandLine.Command;
             "Fields (default: all but packets and bytes; a table shows what fits the terminal):",
             "  time version subscription resourceGroup nsg rule mac srcIp dstIp srcPort dstPort protocol",
             "  direction action state packetsSrcToDst bytesSrcToDst packetsDstToSrc bytesDstToSrc",
-            "  packets bytes (both directions summed) encryption aclId targetResource flowLog"
+            "  packets bytes (both directions summed) encryption aclId targetResource flowLog",
+            "With enrichment (--enrich, --service-tags, --geoip, --ip-list), for src and dst, as the files allow:",
+            "  srcClass srcTag srcRegion srcCountry srcAsn srcOrg srcLists dstClass dstTag ... dstLists"
         })
 final class FlowsCommand extends ReportCommand {
     /**
@@ -32,10 +36,15 @@ final class FlowsCommand extends ReportCommand {
      */
     private List<FlowField> fields() {
         if (output.fields == null) {
-            return FlowField.DEFAULT;
+            List<FlowField> fields = new ArrayList<>(FlowField.DEFAULT);
+            if (enricher != null) {
+                fields.addAll(enriched());
+            }
+            return fields;
         }
         if (output.fields.size() == 1 && output.fields.get(0).equalsIgnoreCase(Fields.ALL)) {
-            return List.of(FlowField.values());
+            return Stream.of(FlowField.values())
+                    .filter(f -> f.address() == null || enricher != null && f.address().available(enricher)).toList();
         }
         List<String> names = new ArrayList<>(output.fields);
         for (SortKey k : output.sort) {
@@ -43,7 +52,18 @@ final class FlowsCommand extends ReportCommand {
                 names.add(k.column());
             }
         }
-        return FlowField.byNames(names);
+        List<FlowField> fields = FlowField.byNames(names);
+        for (FlowField f : fields) {
+            if (f.address() != null && !f.address().available(enricher)) {
+                throw new ParameterException(spec.commandLine(), "field " + f.column().name() + " needs " + f.address().needs());
+            }
+        }
+        return fields;
+    }
+
+    /** The enrichment fields, both sides, that the files given can fill: none without enrichment. */
+    private List<FlowField> enriched() {
+        return Stream.of(FlowField.values()).filter(f -> f.address() != null && f.address().available(enricher)).toList();
     }
 
     @Override
@@ -53,6 +73,8 @@ final class FlowsCommand extends ReportCommand {
 
     @Override
     Reporter reporter(TableSink sink) {
-        return new FlowsReporter(sink, fields());
+        List<FlowField> fields = fields();
+        boolean enriched = fields.stream().anyMatch(f -> f.address() != null);
+        return new FlowsReporter(sink, fields, enriched ? enricherOrBuiltIn() : null);
     }
 }

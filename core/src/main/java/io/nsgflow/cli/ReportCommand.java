@@ -53,6 +53,11 @@ abstract class ReportCommand implements Callable<Integer> {
     /** What is known about addresses, loaded before any input is read; null when no enrichment was asked for. */
     Enricher enricher;
 
+    /** The enricher, or the built-in address classes alone when no enrichment file was given. */
+    Enricher enricherOrBuiltIn() {
+        return enricher != null ? enricher : Enricher.builtIn();
+    }
+
     /** The tables this command writes, as its options make them. */
     abstract List<TableSchema> tables();
 

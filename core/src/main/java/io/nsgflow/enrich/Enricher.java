@@ -39,6 +39,11 @@ public final class Enricher {
         return new Enricher(tags, List.copyOf(geo), lists.isEmpty() ? null : IpLists.load(lists));
     }
 
+    /** The built-in address classes and nothing else: what a field or key of the class alone needs. */
+    public static Enricher builtIn() {
+        return new Enricher(null, List.of(), null);
+    }
+
     public boolean hasServiceTags() {
         return serviceTags != null;
     }

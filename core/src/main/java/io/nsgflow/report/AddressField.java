@@ -51,9 +51,9 @@ public enum AddressField {
         };
     }
 
-    /** Whether the files loaded can fill it; the class needs none. */
+    /** Whether the files loaded can fill it; the class needs none (null: no enrichment asked for). */
     public boolean available(Enricher enricher) {
-        return enricher != null && switch (this) {
+        return this == CLASS || enricher != null && switch (this) {
             case CLASS -> true;
             case TAG, REGION -> enricher.hasServiceTags();
             case COUNTRY, ASN, ORG -> enricher.hasGeo();

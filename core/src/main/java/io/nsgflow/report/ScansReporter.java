@@ -38,7 +38,7 @@ public final class ScansReporter implements Reporter, Mergeable<ScansReporter> {
 
     /** The source's fields the loaded files can fill; its region and tag say little of a scanner and are left out. */
     private static List<AddressField> enriched(Enricher enricher) {
-        return AddressField.available(enricher, List.of(AddressField.CLASS, AddressField.COUNTRY, AddressField.ASN,
+        return enricher == null ? List.of() : AddressField.available(enricher, List.of(AddressField.CLASS, AddressField.COUNTRY, AddressField.ASN,
                 AddressField.ORG, AddressField.TAG, AddressField.LISTS));
     }
 
@@ -50,8 +50,8 @@ public final class ScansReporter implements Reporter, Mergeable<ScansReporter> {
                 Column.count("allowedTuples").priority(3), Column.instant("first").priority(4),
                 Column.instant("last").priority(4), Column.records("samplePorts", PORT).priority(6),
                 Column.records("allowedAfterDenied", PORT)));
-        for (AddressField f : enriched(enricher)) {
-            columns.add(f.column("src").priority(7));
+        for (AddressField f : enriched(enricher)) { // the lists first of all: a known scanner is the news
+            columns.add(f.column("src").priority(f == AddressField.LISTS ? 1 : 3));
         }
         return TableSchema.rows(TABLE, columns);
     }

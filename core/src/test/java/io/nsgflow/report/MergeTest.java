@@ -33,7 +33,7 @@ class MergeTest {
                 w -> new TimelineReporter(w, 60_000, Metric.FLOWS, Long.MIN_VALUE, Long.MAX_VALUE)));
         kinds.add(new Kind<>("conversations", OutputFormat.JSON, false, w -> new ConversationsReporter(w, false)));
         for (GroupBy by : GroupBy.values()) {
-            kinds.add(new Kind<>("top " + by, OutputFormat.JSON, false, w -> new TopReporter(w, by, Metric.BYTES)));
+            kinds.add(new Kind<>("top " + by, OutputFormat.JSON, false, w -> new TopReporter(w, by, Metric.BYTES, io.nsgflow.enrich.Enricher.builtIn())));
         }
         return kinds;
     }

@@ -31,7 +31,7 @@ class ReportersTest {
 
     private static List<Row> top(GroupBy by, Metric metric, int limit) {
         Results results = new Results();
-        TopReporter reporter = new TopReporter(new Shape(null, List.of(), limit, null).apply(results), by, metric);
+        TopReporter reporter = new TopReporter(new Shape(null, List.of(), limit, null).apply(results), by, metric, io.nsgflow.enrich.Enricher.builtIn());
         ROWS.forEach(reporter::accept);
         reporter.finish(new io.nsgflow.model.ReadStats());
         return results.rows();
