@@ -79,7 +79,7 @@ class ConversationsReporterTest {
     void oneConversationPerFlowOfStatefulTuples() {
         List<FlowRow> rows = TestRows.shared("danifitz-azure-nsg-flow-logs-newrelic--PT1H.json");
         long conversations = TestRows.results(w -> new ConversationsReporter(w, true), rows).rows().size();
-        long flows = TestRows.results(SummaryReporter::new, rows).table("overview").rows().get(0).count("flows");
+        long flows = TestRows.results(w -> new SummaryReporter(w, null), rows).table("overview").rows().get(0).count("flows");
         assertThat(conversations).isEqualTo(flows);
     }
 }
