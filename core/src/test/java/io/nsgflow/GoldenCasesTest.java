@@ -20,22 +20,36 @@ import org.junit.jupiter.api.TestFactory;
  * {@code stdin}, and the expected {@code stdout}, {@code stderr} (absent: must be empty) and
  * {@code exit}. Each case runs the whole CLI in-process.
  *
+ * <p>{@code cases/} reads only files in the repository. {@code shared-cases/} reads the real
+ * third-party logs in {@code ../shared/samples}, which a clone does not have: those cases are
+ * skipped, with a note, when that folder is absent.
+ *
  * <p>Run with {@code -Dnsgflow.updateGolden=true} to rewrite the expected files from what the
  * code does now; {@code git diff} is then the review.
  */
 class GoldenCasesTest {
     private static final Path CASES = Path.of("core/src/test/resources/cases");
+    private static final Path SHARED_CASES = Path.of("core/src/test/resources/shared-cases");
     private static final boolean UPDATE = Boolean.getBoolean("nsgflow.updateGolden");
 
     @TestFactory
     Stream<DynamicTest> cases() throws IOException {
+        return casesUnder(CASES);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> sharedCases() throws IOException {
+        return SharedSamples.orSkipped(() -> casesUnder(SHARED_CASES));
+    }
+
+    private static Stream<DynamicTest> casesUnder(Path root) throws IOException {
         List<Path> dirs;
-        try (Stream<Path> found = Files.walk(CASES)) {
+        try (Stream<Path> found = Files.walk(root)) {
             dirs = found.filter(d -> Files.isRegularFile(d.resolve("args"))).sorted().toList();
         }
-        assertThat(dirs).as("golden cases under %s", CASES.toAbsolutePath()).isNotEmpty();
+        assertThat(dirs).as("golden cases under %s", root.toAbsolutePath()).isNotEmpty();
         return dirs.stream().map(dir -> DynamicTest.dynamicTest(
-                CASES.relativize(dir).toString().replace('\\', '/'), () -> check(dir)));
+                root.relativize(dir).toString().replace('\\', '/'), () -> check(dir)));
     }
 
     private static void check(Path dir) throws IOException {

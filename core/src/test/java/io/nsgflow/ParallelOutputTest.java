@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Reading on several threads changes nothing the user sees: for every command and format, the
  * output is byte for byte the one-thread output and the exit code is the same, over generated
- * folders of every version (connections running across blobs), the real shared samples, and
- * broken inputs in the mix. Stderr has the same lines; only their order may differ.
+ * folders of every version (connections running across blobs), the shipped samples (and the real
+ * logs of ../shared/samples when present), and broken inputs in the mix. Stderr has the same lines; only their order may differ.
  */
 class ParallelOutputTest {
     @TempDir
@@ -44,8 +44,12 @@ class ParallelOutputTest {
         Files.writeString(broken.resolve("bad-tuple.json"), "{\"records\":[{\"time\":\"2024-05-14T09:00:00Z\","
                 + "\"category\":\"NetworkSecurityGroupFlowEvent\",\"properties\":{\"Version\":2,\"flows\":[{\"rule\":\"r\","
                 + "\"flows\":[{\"mac\":\"000D3A000001\",\"flowTuples\":[\"1,2,3\"]}]}]}}]}");
-        inputs = List.of(dir.resolve("v2").toString(), dir.resolve("v1").toString(), dir.resolve("vnet").toString(),
-                broken.toString(), System.getProperty("nsgflow.shared.samples"), dir.resolve("missing").toString());
+        List<String> all = new ArrayList<>(List.of(dir.resolve("v2").toString(), dir.resolve("v1").toString(),
+                dir.resolve("vnet").toString(), broken.toString(), "samples", dir.resolve("missing").toString()));
+        if (Files.isDirectory(SharedSamples.DIR)) {
+            all.add(SharedSamples.DIR.toString()); // the real logs too, where this checkout has them beside it
+        }
+        inputs = List.copyOf(all);
     }
 
     static Stream<String> commands() {

@@ -1,7 +1,6 @@
 package io.nsgflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.TestFactory;
  * the row schema on every line.
  */
 class SharedSamplesTest {
-    private static final Path SAMPLES = Path.of(System.getProperty("nsgflow.shared.samples", "../shared/samples"));
+    private static final Path SAMPLES = SharedSamples.DIR;
     private static final JsonFactory JSON = new JsonFactory();
     private static final List<String> SCHEMA = FlowField.DEFAULT.stream().map(f -> f.column().name()).toList();
 
@@ -176,8 +175,10 @@ class SharedSamplesTest {
 
     @TestFactory
     Stream<DynamicTest> everySharedSample() throws IOException {
-        assumeTrue(Files.isDirectory(SAMPLES), "shared samples not found at " + SAMPLES.toAbsolutePath()
-                + " (set -Dnsgflow.shared.samples); skipped");
+        return SharedSamples.orSkipped(SharedSamplesTest::everyFile);
+    }
+
+    private static Stream<DynamicTest> everyFile() throws IOException {
         Map<String, Integer> tuples = readmeTupleCounts();
         List<Path> files;
         try (Stream<Path> listed = Files.list(SAMPLES)) {

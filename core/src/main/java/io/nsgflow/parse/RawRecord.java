@@ -14,6 +14,11 @@ import java.util.List;
  * <p>One instance is reused for every record of a reader: consumers must not keep it.
  */
 public final class RawRecord {
+    /** The names a group of tuples carries; which level of the schema gives which is {@link FlowLogSchema}'s data. */
+    enum Name {
+        RULE, MAC, ACL
+    }
+
     /** A run of tuples that share a rule and a MAC (NSG) or an ACL and a rule (VNet). */
     public static final class Group {
         String rule;
@@ -21,6 +26,14 @@ public final class RawRecord {
         String aclId;
         int firstTuple;
         int endTuple;
+
+        void set(Name name, String value) {
+            switch (name) {
+                case RULE -> rule = value;
+                case MAC -> mac = value;
+                case ACL -> aclId = value;
+            }
+        }
 
         public String rule() {
             return rule;
@@ -53,12 +66,10 @@ public final class RawRecord {
     String resourceId;
     String flowLogResourceId;
     String targetResourceId;
-    /** {@code properties.Version}, or -1 when absent; NSG only. */
-    int nsgVersion;
-    /** {@code flowLogVersion}, or -1 when absent; VNet only. */
-    int vnetVersion;
-    boolean hasNsgFlows;
-    boolean hasVnetFlows;
+    /** Each schema's version field ({@code properties.Version}, {@code flowLogVersion}), or -1 when absent. */
+    private final int[] versions = new int[FlowLogSchema.ALL.length];
+    /** Which schemas' nested arrays the record has, a bit per {@link FlowLogSchema} ordinal. */
+    private int schemas;
     final List<String> problems = new ArrayList<>();
 
     private final List<Group> groups = new ArrayList<>();
@@ -78,10 +89,8 @@ public final class RawRecord {
         resourceId = null;
         flowLogResourceId = null;
         targetResourceId = null;
-        nsgVersion = -1;
-        vnetVersion = -1;
-        hasNsgFlows = false;
-        hasVnetFlows = false;
+        Arrays.fill(versions, -1);
+        schemas = 0;
         problems.clear();
         groupCount = 0;
         charCount = 0;
@@ -106,17 +115,20 @@ public final class RawRecord {
         g.endTuple = tupleCount;
     }
 
-    /** Sets the rule (and ACL) on every group opened since {@code fromGroup}. */
-    void nameGroups(int fromGroup, String rule, String aclId) {
+    /** Gives every group opened since {@code fromGroup} the name an enclosing entry carries. */
+    void nameGroups(int fromGroup, Name name, String value) {
         for (int i = fromGroup; i < groupCount; i++) {
-            Group g = groups.get(i);
-            if (rule != null) {
-                g.rule = rule;
-            }
-            if (aclId != null) {
-                g.aclId = aclId;
-            }
+            groups.get(i).set(name, value);
         }
+    }
+
+    void setVersion(FlowLogSchema schema, int version) {
+        versions[schema.ordinal()] = version;
+    }
+
+    /** Notes that the record has {@code schema}'s array of entries. */
+    void markSchema(FlowLogSchema schema) {
+        schemas |= 1 << schema.ordinal();
     }
 
     void addTuple(char[] text, int off, int len) {
@@ -172,22 +184,24 @@ public final class RawRecord {
         return targetResourceId;
     }
 
+    /** {@code properties.Version}, or -1 when absent, -2 when not a number. */
     public int nsgVersion() {
-        return nsgVersion;
+        return versions[FlowLogSchema.NSG.ordinal()];
     }
 
+    /** {@code flowLogVersion}, or -1 when absent, -2 when not a number. */
     public int vnetVersion() {
-        return vnetVersion;
+        return versions[FlowLogSchema.VNET.ordinal()];
     }
 
     /** True when the record has {@code properties.flows}, the NSG flow-log shape. */
     public boolean hasNsgFlows() {
-        return hasNsgFlows;
+        return (schemas & 1 << FlowLogSchema.NSG.ordinal()) != 0;
     }
 
     /** True when the record has {@code flowRecords.flows}, the VNet flow-log shape. */
     public boolean hasVnetFlows() {
-        return hasVnetFlows;
+        return (schemas & 1 << FlowLogSchema.VNET.ordinal()) != 0;
     }
 
     /** Structural problems met while reading the record (an entry of the wrong JSON type...). */

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * The bytes a {@link RecordReader} parses, with what going on after bad JSON needs: a parser that
+ * The bytes a {@link RecordStream} parses, with what going on after bad JSON needs: a parser that
  * is given up can hand back the bytes it had read ahead ({@link #unreader()}), reading can be
  * limited to one line (for one record per line), and the stream can be searched for the next
  * record start. It counts the bytes it hands out, so that offsets stay absolute across parsers.

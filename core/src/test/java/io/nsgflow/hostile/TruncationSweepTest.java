@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.nsgflow.SharedSamples;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,9 +30,16 @@ class TruncationSweepTest {
     private static final JsonFactory JSON = new JsonFactory();
 
     @Test
-    void realFixtureCutAtEveryByte() throws IOException {
-        byte[] file = Files.readAllBytes(Path.of(System.getProperty("nsgflow.shared.samples", "../shared/samples"))
-                .resolve("elastic-integrations--nsg-testdata.json"));
+    void sampleCutAtEveryByte() throws IOException {
+        assertEveryByteCut(Files.readAllBytes(Path.of("samples/nsg-v1-PT1H.json")));
+    }
+
+    @Test
+    void realLogCutAtEveryByte() throws IOException {
+        assertEveryByteCut(Files.readAllBytes(SharedSamples.file("elastic-integrations--nsg-testdata.json")));
+    }
+
+    private static void assertEveryByteCut(byte[] file) throws IOException {
         TreeSet<Integer> cuts = new TreeSet<>();
         for (int c = 0; c <= file.length; c++) {
             cuts.add(c);

@@ -12,6 +12,8 @@ import java.time.Instant;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.ReadStats;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -77,7 +79,21 @@ class ConversationsReporterTest {
 
     @Test
     void oneConversationPerFlowOfStatefulTuples() {
-        List<FlowRow> rows = TestRows.shared("danifitz-azure-nsg-flow-logs-newrelic--PT1H.json");
+        List<FlowRow> rows = new ArrayList<>();
+        for (String hour : List.of("09", "10")) {
+            rows.addAll(TestRows.read(Path.of("samples/storage/insights-logs-networksecuritygroupflowevent/resourceId=/SUBSCRIPTIONS/"
+                    + "5F3C9A2E-8B71-4D06-A9E4-2C7B1D8E6F40/RESOURCEGROUPS/RG-PROD/PROVIDERS/MICROSOFT.NETWORK/NETWORKSECURITYGROUPS/"
+                    + "WEB-NSG/y=2024/m=05/d=14/h=" + hour + "/m=00/macAddress=000D3A4F2B19/PT1H.json")));
+        }
+        assertOneConversationPerFlow(rows);
+    }
+
+    @Test
+    void oneConversationPerFlowOfStatefulTuplesOfARealLog() {
+        assertOneConversationPerFlow(TestRows.shared("danifitz-azure-nsg-flow-logs-newrelic--PT1H.json"));
+    }
+
+    private static void assertOneConversationPerFlow(List<FlowRow> rows) {
         long conversations = TestRows.results(w -> new ConversationsReporter(w, true), rows).rows().size();
         long flows = TestRows.results(w -> new SummaryReporter(w, null), rows).table("overview").rows().get(0).count("flows");
         assertThat(conversations).isEqualTo(flows);

@@ -3,6 +3,7 @@ package io.nsgflow.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nsgflow.Main;
+import io.nsgflow.SharedSamples;
 import io.nsgflow.cli.Terminal;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
@@ -22,24 +23,41 @@ import org.junit.jupiter.params.provider.MethodSource;
  * summary's flows by action; and {@code timeline}'s buckets to the same totals.
  */
 class CrossCommandTest {
+    /** The shipped samples: each blob, the storage folder, one record per line, everything at once, a filter. */
     static Stream<List<String>> inputs() {
+        return Stream.of(List.of("samples/nsg-v1-PT1H.json"), List.of("samples/nsg-v2-PT1H.json"),
+                List.of("samples/vnet-PT1H.json"), List.of("samples/storage"),
+                List.of("core/src/test/resources/logs/vnet-record-per-line.log"), List.of("samples"),
+                List.of("--direction", "outbound", "samples/nsg-v2-PT1H.json"));
+    }
+
+    /** The real logs of ../shared/samples, one by one and all at once (the non-flow-logs included). */
+    static Stream<List<String>> sharedInputs() {
         List<List<String>> inputs = new ArrayList<>();
         for (String f : List.of("danifitz-azure-nsg-flow-logs-newrelic--PT1H.json", "AbhishekGangurdeAdmin-DevReops--PT1H.json",
                 "dimitertodorov-nsg-parser--nsg_flow_events.json", "chshin9-CSP451-Milestone3--vnet-PT1H.json",
                 "elastic-integrations--vnet-testdata.json", "elastic-integrations--nsg-testdata.json")) {
-            inputs.add(List.of(TestRows.SHARED.resolve(f).toString()));
+            inputs.add(List.of(SharedSamples.DIR.resolve(f).toString()));
         }
-        inputs.add(List.of(TestRows.SHARED.toString())); // every shared file at once, the non-flow-logs included
-        if (Files.isDirectory(Path.of("samples"))) {
-            inputs.add(List.of("samples"));
-        }
-        inputs.add(List.of("--direction", "outbound", TestRows.SHARED.resolve("AbhishekGangurdeAdmin-DevReops--PT1H.json").toString()));
+        inputs.add(List.of(SharedSamples.DIR.toString()));
+        inputs.add(List.of("--direction", "outbound", SharedSamples.DIR.resolve("AbhishekGangurdeAdmin-DevReops--PT1H.json").toString()));
         return inputs.stream();
     }
 
     @ParameterizedTest
     @MethodSource("inputs")
     void topBySourceAddsUpToTheSummary(List<String> input) {
+        assertAgree(input);
+    }
+
+    @ParameterizedTest
+    @MethodSource("sharedInputs")
+    void topBySourceAddsUpToTheSummaryOnTheSharedLogs(List<String> input) {
+        SharedSamples.assumePresent();
+        assertAgree(input);
+    }
+
+    private static void assertAgree(List<String> input) {
         Map<String, String> overview = Tsv.rows(run("summary --table overview", input)).get(0);
         List<Map<String, String>> top = Tsv.rows(run("top --by src --limit 0", input), null);
         List<Map<String, String>> timeline = Tsv.rows(run("timeline --every 1h", input), null);
@@ -63,7 +81,6 @@ class CrossCommandTest {
     @org.junit.jupiter.api.Test
     void aMixedFolderIsTheSumOfItsNsgAndVnetParts() {
         Path storage = Path.of("samples", "storage");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(storage), "samples/storage is missing");
         Map<String, String> whole = overview(storage.toString());
         Map<String, String> nsg = overview(storage.resolve("insights-logs-networksecuritygroupflowevent").toString());
         Map<String, String> vnet = overview(storage.resolve("insights-logs-flowlogflowevent").toString());

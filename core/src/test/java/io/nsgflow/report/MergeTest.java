@@ -2,13 +2,16 @@ package io.nsgflow.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nsgflow.SharedSamples;
 import io.nsgflow.enrich.Enricher;
 import io.nsgflow.enrich.EnrichmentException;
 import io.nsgflow.format.OutputFormat;
 import io.nsgflow.result.TableSink;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.ReadStats;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Partial results over consecutive slices of the input, merged in order, equal one pass over all
- * of it: for every reporter, on real files split at every record and file boundary, and on a
+ * of it: for every reporter, on the samples (and the real logs of ../shared/samples when present)
+ * split at every record and file boundary, and on a
  * synthetic stream split at every row (so a connection's B and its C or E land in different slices).
  */
 class MergeTest {
@@ -56,30 +60,53 @@ class MergeTest {
         return kinds;
     }
 
+    /** The shipped samples: NSG v1, v2 (with v1 records), VNet, and VNet one record per line. */
+    private static final List<Path> SAMPLES = List.of(Path.of("samples/nsg-v1-PT1H.json"), Path.of("samples/nsg-v2-PT1H.json"),
+            Path.of("samples/vnet-PT1H.json"), Path.of("core/src/test/resources/logs/vnet-record-per-line.log"));
+
+    private static final List<String> SHARED = List.of("danifitz-azure-nsg-flow-logs-newrelic--PT1H.json",
+            "AbhishekGangurdeAdmin-DevReops--PT1H.json", "dimitertodorov-nsg-parser--nsg_flow_events.json",
+            "chshin9-CSP451-Milestone3--vnet-PT1H.json", "elastic-integrations--vnet-testdata.json");
+
     @TestFactory
-    Stream<DynamicTest> realFilesSplitAtEveryRecordBoundary() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String file : List.of("danifitz-azure-nsg-flow-logs-newrelic--PT1H.json",
-                "AbhishekGangurdeAdmin-DevReops--PT1H.json", "dimitertodorov-nsg-parser--nsg_flow_events.json",
-                "chshin9-CSP451-Milestone3--vnet-PT1H.json", "elastic-integrations--vnet-testdata.json")) {
-            List<FlowRow> rows = TestRows.shared(file);
-            List<Integer> cuts = boundaries(rows);
-            for (Kind<?> kind : kinds()) {
-                tests.add(DynamicTest.dynamicTest(kind.name() + " on " + file, () -> assertSplits(kind, rows, cuts)));
-            }
-        }
-        return tests.stream();
+    Stream<DynamicTest> samplesSplitAtEveryRecordBoundary() {
+        return SAMPLES.stream().flatMap(file -> splitAtRecords(file.toString(), TestRows.read(file)));
     }
 
     @TestFactory
-    Stream<DynamicTest> allRealFilesSplitAtFileBoundaries() {
+    Stream<DynamicTest> sharedLogsSplitAtEveryRecordBoundary() throws IOException {
+        return SharedSamples.orSkipped(() -> SHARED.stream().flatMap(file -> splitAtRecords(file, TestRows.shared(file))));
+    }
+
+    private static Stream<DynamicTest> splitAtRecords(String name, List<FlowRow> rows) {
+        List<Integer> cuts = boundaries(rows);
+        return kinds().stream().map(kind -> DynamicTest.dynamicTest(kind.name() + " on " + name, () -> assertSplits(kind, rows, cuts)));
+    }
+
+    /** The storage folder read as one stream: connections whose B is in the h=09 blob end in the h=10 blob. */
+    @TestFactory
+    Stream<DynamicTest> storageFolderSplitAtFileBoundaries() throws IOException {
         List<FlowRow> rows = new ArrayList<>();
-        for (String file : List.of("AbhishekGangurdeAdmin-DevReops--PT1H.json", "danifitz-azure-nsg-flow-logs-newrelic--PT1H.json",
-                "elastic-integrations--vnet-testdata.json", "elastic-integrations--nsg-testdata.json")) {
-            rows.addAll(TestRows.shared(file));
+        try (Stream<Path> files = Files.walk(Path.of("samples/storage"))) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                rows.addAll(TestRows.read(file));
+            }
         }
         List<Integer> cuts = boundaries(rows);
         return kinds().stream().map(k -> DynamicTest.dynamicTest(k.name(), () -> assertSplits(k, rows, cuts)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> allSharedLogsSplitAtFileBoundaries() throws IOException {
+        return SharedSamples.orSkipped(() -> {
+            List<FlowRow> rows = new ArrayList<>();
+            for (String file : List.of("AbhishekGangurdeAdmin-DevReops--PT1H.json", "danifitz-azure-nsg-flow-logs-newrelic--PT1H.json",
+                    "elastic-integrations--vnet-testdata.json", "elastic-integrations--nsg-testdata.json")) {
+                rows.addAll(TestRows.shared(file));
+            }
+            List<Integer> cuts = boundaries(rows);
+            return kinds().stream().map(k -> DynamicTest.dynamicTest(k.name(), () -> assertSplits(k, rows, cuts)));
+        });
     }
 
     @TestFactory

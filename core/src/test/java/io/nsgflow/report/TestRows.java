@@ -1,5 +1,6 @@
 package io.nsgflow.report;
 
+import io.nsgflow.SharedSamples;
 import io.nsgflow.decode.RecordDecoder;
 import io.nsgflow.diag.Diagnostics;
 import io.nsgflow.format.OutputFormat;
@@ -29,8 +30,6 @@ import java.util.function.Function;
 
 /** Rows for reporter tests: hand-written tuples, or every row of a real file; and running a reporter to text. */
 final class TestRows {
-    static final Path SHARED = Path.of(System.getProperty("nsgflow.shared.samples", "../shared/samples"));
-
     private TestRows() {
     }
 
@@ -90,8 +89,9 @@ final class TestRows {
         return rows;
     }
 
+    /** Every row of a file in ../shared/samples; the calling test is skipped when that folder is absent. */
     static List<FlowRow> shared(String name) {
-        return read(SHARED.resolve(name));
+        return read(SharedSamples.file(name));
     }
 
     /** What a reporter made by {@code make} writes, in {@code format}, after reading {@code rows}. */

@@ -1,0 +1,99 @@
+package io.nsgflow.parse;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.zip.ZipException;
+
+/**
+ * How reading problems are worded: what a token is called, where in the input something happened
+ * and why the JSON could not be read, in words a user can act on (never Jackson's own location or
+ * internal wording). One place, so that the record stream and the schema reader say things alike.
+ */
+final class ReadMessages {
+    private ReadMessages() {
+    }
+
+    /** How a token reads in a message. */
+    static String describe(JsonToken t) {
+        if (t == null) {
+            return "end of input";
+        }
+        return switch (t) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> t.asString() == null ? t.name() : "'" + t.asString() + "'";
+        };
+    }
+
+    /**
+     * "byte N", absolute, given the offset of the parser's first byte; "character N" for text
+     * Jackson decoded to characters first (UTF-16, UTF-32), whose byte offsets it does not know.
+     */
+    static String at(JsonLocation location, long base) {
+        if (location.getByteOffset() >= 0) {
+            return "byte " + (base + location.getByteOffset());
+        }
+        return "character " + Math.max(0, location.getCharOffset());
+    }
+
+    /**
+     * Why the JSON could not be read, with the record it was in.
+     *
+     * @param recordStart where the record being read starts, in {@code unit}s, or -1 between records
+     */
+    static String reason(JsonProcessingException e, long recordIndex, long recordStart, String unit) {
+        String record = "record " + recordIndex + ", which starts at " + unit + " " + recordStart;
+        if (e instanceof StreamConstraintsException) {
+            return (recordStart < 0 ? "input" : record + ",") + " exceeds a safety limit: " + clean(e);
+        }
+        if (truncated(e)) {
+            return recordStart < 0 ? "input ends before the JSON is closed (file cut short?); every complete record was read"
+                    : "input ends inside " + record + " (file cut short, or copied while Azure was still writing it?);"
+                            + " that record is skipped";
+        }
+        return "malformed JSON" + (recordStart < 0 ? "" : " in " + record) + ": " + clean(e);
+    }
+
+    /** Why a line of a one-record-per-line input could not be read. */
+    static String lineReason(JsonProcessingException e, long recordIndex, long recordStart, String unit) {
+        return truncated(e) ? "the line ends inside a JSON value (record cut short?)" : reason(e, recordIndex, recordStart, unit);
+    }
+
+    /** True when the input ended inside a JSON value: Jackson says so with either exception type. */
+    static boolean truncated(JsonProcessingException e) {
+        return e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).contains("end-of-input");
+    }
+
+    /** A failure of the underlying read (a gzip stream cut short or corrupt, a disk error). */
+    static String readFailure(IOException e) {
+        if (e instanceof EOFException) {
+            return "compressed data ends early (file cut short?)";
+        }
+        if (e instanceof ZipException) {
+            return "compressed data is corrupt (" + e.getMessage() + ")";
+        }
+        return "read failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    /** Jackson's message without its source and location, which we print our own way. */
+    static String clean(JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        if (m == null) {
+            return e.getClass().getSimpleName();
+        }
+        int cut = m.indexOf(" (start marker at");
+        if (cut > 0) {
+            m = m.substring(0, cut);
+        }
+        return m.replace('\n', ' ').replace('\r', ' ').trim();
+    }
+}

@@ -1,0 +1,199 @@
+package io.nsgflow.parse;
+
+import static io.nsgflow.parse.ReadMessages.describe;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+
+/**
+ * Reads the fields of one flow-log record into a {@link RawRecord}: the header strings, and the
+ * nested arrays of either schema with one reader that {@link FlowLogSchema} describes. A field of
+ * the wrong JSON type is noted on the record and skipped, so that the rest of the record still
+ * counts. Each method documents where the parser stands on entry and on return.
+ */
+final class RecordFields {
+    private final RawRecord record;
+
+    RecordFields(RawRecord record) {
+        this.record = record;
+    }
+
+    /**
+     * One field of a record. Entry: on the field's value. Return: on the value's last token.
+     *
+     * @return true when the field is one that flow-log records have
+     */
+    boolean read(JsonParser p, String name) throws IOException {
+        switch (name) {
+            case "time" -> record.time = text(p, name);
+            case "category" -> record.category = text(p, name);
+            case "macAddress" -> record.macAddress = text(p, name);
+            case "resourceId" -> record.resourceId = text(p, name);
+            case "flowLogResourceID" -> record.flowLogResourceId = text(p, name);
+            case "targetResourceID" -> record.targetResourceId = text(p, name);
+            default -> {
+                return readSchemaField(p, name);
+            }
+        }
+        return true;
+    }
+
+    /** A schema's container or version field, or a field flow logs do not have (skipped). */
+    private boolean readSchemaField(JsonParser p, String name) throws IOException {
+        for (FlowLogSchema schema : FlowLogSchema.ALL) {
+            if (name.equals(schema.container)) {
+                readContainer(p, schema);
+                return true;
+            }
+            if (name.equals(schema.recordVersion)) {
+                record.setVersion(schema, version(p, name));
+                return true;
+            }
+        }
+        p.skipChildren();
+        return false;
+    }
+
+    /** {@code properties} or {@code flowRecords}. Entry: on its value. Return: on the value's last token. */
+    private void readContainer(JsonParser p, FlowLogSchema schema) throws IOException {
+        if (!expect(p, JsonToken.START_OBJECT, schema.container)) {
+            return;
+        }
+        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+            p.nextToken();
+            if (name.equals(schema.entries.array())) {
+                readEntries(p, schema);
+            } else if (name.equals(schema.containerVersion)) {
+                record.setVersion(schema, version(p, schema.container + "." + name));
+            } else {
+                p.skipChildren();
+            }
+        }
+    }
+
+    /**
+     * The container's array: one entry per rule (NSG) or ACL (VNet), whose name goes to every
+     * group it holds. Entry: on its value. Return: on its last token.
+     */
+    private void readEntries(JsonParser p, FlowLogSchema schema) throws IOException {
+        FlowLogSchema.Level level = schema.entries;
+        if (!expect(p, JsonToken.START_ARRAY, level.label())) {
+            return;
+        }
+        record.markSchema(schema);
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (!expect(p, JsonToken.START_OBJECT, level.label() + " entry")) {
+                continue;
+            }
+            int firstGroup = record.groupCount();
+            String entryName = null;
+            for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+                p.nextToken();
+                if (name.equals(level.nameField())) {
+                    entryName = text(p, name);
+                } else if (name.equals(schema.groups.array())) {
+                    readGroups(p, schema.groups);
+                } else {
+                    p.skipChildren();
+                }
+            }
+            record.nameGroups(firstGroup, level.name(), entryName);
+        }
+    }
+
+    /**
+     * An entry's array: one group of tuples per MAC (NSG) or rule (VNet). Entry: on its value.
+     * Return: on its last token.
+     */
+    private void readGroups(JsonParser p, FlowLogSchema.Level level) throws IOException {
+        if (!expect(p, JsonToken.START_ARRAY, level.label())) {
+            return;
+        }
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (!expect(p, JsonToken.START_OBJECT, level.label() + " entry")) {
+                continue;
+            }
+            RawRecord.Group group = record.startGroup();
+            for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+                p.nextToken();
+                if (name.equals(level.nameField())) {
+                    group.set(level.name(), text(p, name));
+                } else if (name.equals(FlowLogSchema.TUPLES)) {
+                    readTuples(p);
+                } else {
+                    p.skipChildren();
+                }
+            }
+            record.endGroup(group);
+        }
+    }
+
+    /** {@code flowTuples}: copies each string's characters. Entry: on its value. Return: on its last token. */
+    private void readTuples(JsonParser p) throws IOException {
+        if (!expect(p, JsonToken.START_ARRAY, FlowLogSchema.TUPLES)) {
+            return;
+        }
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t == JsonToken.VALUE_STRING) {
+                record.addTuple(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            } else {
+                record.problems.add(FlowLogSchema.TUPLES + " entry is " + describe(t) + ", expected a string; skipped");
+                p.skipChildren();
+            }
+        }
+    }
+
+    /**
+     * True when the parser is on {@code expected}; otherwise notes the problem on the record and
+     * skips the value. Entry and return: on the value (its last token when skipped).
+     */
+    private boolean expect(JsonParser p, JsonToken expected, String what) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == expected) {
+            return true;
+        }
+        record.problems.add(what + " is " + describe(t) + ", expected " + describe(expected) + "; skipped");
+        p.skipChildren();
+        return false;
+    }
+
+    /** A string field's text; null for JSON null. Entry and return: on the value. */
+    private String text(JsonParser p, String field) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        if (t != JsonToken.VALUE_NULL) {
+            record.problems.add("'" + field + "' is " + describe(t) + ", expected a string; ignored");
+            p.skipChildren();
+        }
+        return null;
+    }
+
+    /**
+     * A version number, written as a number or a numeric string; -1 for null, -2 when it is not a
+     * number. Entry and return: on the value.
+     */
+    private int version(JsonParser p, String field) throws IOException {
+        JsonToken t = p.currentToken();
+        String text = switch (t) {
+            case VALUE_NUMBER_INT, VALUE_STRING -> p.getText();
+            case VALUE_NULL -> null;
+            default -> {
+                p.skipChildren();
+                yield "";
+            }
+        };
+        if (text == null) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            record.problems.add("'" + field + "' is " + (t == JsonToken.VALUE_STRING ? "'" + text + "'" : describe(t))
+                    + ", not a version number");
+            return -2;
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package io.nsgflow.parse;
+
+import static io.nsgflow.parse.ReadMessages.at;
+import static io.nsgflow.parse.ReadMessages.clean;
+import static io.nsgflow.parse.ReadMessages.describe;
+import static io.nsgflow.parse.ReadMessages.truncated;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.nsgflow.diag.FileDiagnostics;
+import io.nsgflow.model.Problem;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/**
+ * One read of one input: finds the records in whatever shape the input has (Azure's
+ * {@code {"records":[...]}} blob, one line or re-indented; a bare array of records; one record
+ * object per line), hands each on whole once it is complete, keeps offsets absolute across the
+ * parsers it uses, and goes on after bad JSON where it safely can: in a file of one record per
+ * line (known once a record at the top level has started and ended on one line), at the next
+ * line; elsewhere, at the next place that looks like a record start (see
+ * {@link ResumableInput#skipToRecordStart}), with a parser fed the containers the record was in.
+ * A truncated input has nothing after the cut to go on with. What is inside a record is
+ * {@link RecordFields}' job; how problems are worded, {@link ReadMessages}'.
+ *
+ * <p>The state here (where the current parser's bytes start, which record is being read) lives
+ * for one read; {@link RecordReader} makes one per input.
+ */
+final class RecordStream {
+    /** What a parser resumed inside a blob's records array is fed first. */
+    static final byte[] ENVELOPE_OPENING = "{\"records\":[".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ARRAY_OPENING = {'['};
+    private static final byte[] NO_OPENING = {};
+
+    private final ResumableInput input;
+    private final FileDiagnostics diag;
+    private final RawRecord record;
+    private final RecordFields fields;
+    private final Consumer<RawRecord> handler;
+    private long recordIndex;
+    /** The absolute offset of the current parser's first byte. */
+    private long base;
+    /** Where the record being read starts, or -1 between records. */
+    private long recordStart = -1;
+    /** What offsets count: bytes, or characters for text Jackson decodes first (UTF-16, UTF-32). */
+    private String unit;
+    /** What a parser resumed at a record start is fed first: the containers the record is in. */
+    private byte[] opening;
+
+    RecordStream(ResumableInput input, FileDiagnostics diag, RawRecord record, RecordFields fields,
+            Consumer<RawRecord> handler) {
+        this.input = input;
+        this.diag = diag;
+        this.record = record;
+        this.fields = fields;
+        this.handler = handler;
+    }
+
+    /**
+     * Reads the input to its end, passing each record to the handler.
+     *
+     * @return how many records were read
+     */
+    long read() {
+        try {
+            long line = readStream();
+            if (line > 0) {
+                readLines(line);
+            }
+        } catch (IOException e) {
+            diag.problem(Problem.BAD_JSON, "byte " + input.position(), ReadMessages.readFailure(e) + "; rest of input skipped");
+        }
+        return recordIndex;
+    }
+
+    /**
+     * Reads the input as one JSON stream, resuming at the next record start after bad JSON.
+     *
+     * @return 0 at the end of input; or, when the input turns out to hold one record per line,
+     *         the number of the line it stopped on, with the input positioned just after that record
+     */
+    private long readStream() throws IOException {
+        byte[] resumeWith = NO_OPENING;
+        boolean atStart = true;
+        while (true) {
+            input.unread(resumeWith, 0, resumeWith.length);
+            base = input.position();
+            opening = resumeWith;
+            JsonParser p = parser();
+            try {
+                JsonToken t = p.nextToken();
+                if (t == null && atStart) {
+                    diag.problem(Problem.BAD_JSON, "byte 0", "empty input (no JSON at all)");
+                    return 0;
+                }
+                atStart = false;
+                for (; t != null; t = p.nextToken()) {
+                    long startLine = p.currentTokenLocation().getLineNr();
+                    Boolean isRecord = readTopValue(p, t);
+                    if (isRecord == null) {
+                        return 0;
+                    }
+                    if (isRecord && p.currentTokenLocation().getLineNr() == startLine
+                            && p.releaseBuffered(input.unreader()) >= 0) {
+                        return startLine;
+                    }
+                }
+                return 0;
+            } catch (JsonProcessingException e) {
+                String where = at(location(e, p), base);
+                if (atStart) {
+                    diag.problem(Problem.BAD_JSON, where, "not JSON (" + clean(e) + "); input skipped");
+                    return 0;
+                }
+                String reason = ReadMessages.reason(e, recordIndex, recordStart, unit);
+                resumeWith = opening;
+                boolean resumable = !truncated(e) && p.releaseBuffered(input.unreader()) >= 0;
+                if (resumable && input.skipToRecordStart()) {
+                    diag.problem(Problem.BAD_JSON, where, reason + "; skipped to the next record start, at byte " + input.position());
+                    recordStart = -1;
+                    continue;
+                }
+                diag.problem(Problem.BAD_JSON, where, reason + (truncated(e) ? "" : "; rest of input skipped"));
+                return 0;
+            } finally {
+                closeQuietly(p);
+            }
+        }
+    }
+
+    /**
+     * Reads the rest of a one-record-per-line input a line at a time, so that a bad line costs
+     * that line only.
+     *
+     * @param line the number of the line the input stands on
+     */
+    private void readLines(long line) throws IOException {
+        opening = NO_OPENING;
+        for (long n = line; input.startLine(); n++) {
+            base = input.position();
+            JsonParser p = parser();
+            try {
+                for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                    if (readTopValue(p, t) == null) {
+                        break;
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                diag.problem(Problem.BAD_JSON, "line " + n + ", " + at(location(e, p), base),
+                        ReadMessages.lineReason(e, recordIndex, recordStart, unit) + "; line skipped");
+                recordStart = -1;
+            } finally {
+                closeQuietly(p);
+            }
+            input.skipRestOfLine();
+        }
+        input.endLines();
+    }
+
+    /**
+     * One value at the top level. Entry: on its first token. Return: on its last token.
+     *
+     * @return true when it was a record, false when it held records (or none), null when it is
+     *         not JSON that flow logs come in (the caller stops reading this stream)
+     */
+    private Boolean readTopValue(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.START_OBJECT) {
+            return readRootObject(p);
+        }
+        if (t == JsonToken.START_ARRAY) {
+            opening = ARRAY_OPENING;
+            readRecordArray(p);
+            opening = NO_OPENING;
+            return false;
+        }
+        diag.problem(Problem.NOT_FLOW_LOG, where(p), "not a flow log: expected a JSON object or array, found " + describe(t));
+        return null;
+    }
+
+    /**
+     * A root object: the {@code records} envelope, or itself a record (one record per line).
+     * Entry: on its START_OBJECT. Return: on its END_OBJECT.
+     *
+     * @return true when it was a record
+     */
+    private boolean readRootObject(JsonParser p) throws IOException {
+        long offset = offset(p);
+        boolean envelope = false;
+        boolean recordFields = false;
+        record.reset(recordIndex, offset);
+        recordStart = offset;
+        for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+            JsonToken value = p.nextToken();
+            if ("records".equals(name)) {
+                envelope = true;
+                recordStart = -1;
+                if (value == JsonToken.START_ARRAY) {
+                    opening = ENVELOPE_OPENING;
+                    readRecordArray(p);
+                    opening = NO_OPENING;
+                    record.reset(recordIndex, offset);
+                } else {
+                    diag.problem(Problem.NOT_FLOW_LOG, where(p), "'records' is " + describe(value) + ", expected an array");
+                    p.skipChildren();
+                }
+            } else {
+                recordFields |= fields.read(p, name);
+            }
+        }
+        recordStart = -1;
+        if (envelope) {
+            return false;
+        }
+        if (recordFields) {
+            handOn();
+            return true;
+        }
+        diag.problemOnce(Problem.NOT_FLOW_LOG, "byte " + offset,
+                "not a flow log: the JSON object has no 'records' array and no flow-log record fields");
+        return false;
+    }
+
+    /**
+     * An array of records. Entry: on its START_ARRAY. Return: on its END_ARRAY.
+     */
+    private void readRecordArray(JsonParser p) throws IOException {
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t == JsonToken.START_OBJECT) {
+                recordStart = offset(p);
+                record.reset(recordIndex, recordStart);
+                for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+                    p.nextToken();
+                    fields.read(p, name);
+                }
+                recordStart = -1;
+                handOn();
+            } else {
+                diag.problem(Problem.BAD_RECORD, "record " + recordIndex + " at byte " + offset(p),
+                        "record is " + describe(t) + ", expected an object; skipped");
+                recordIndex++;
+                p.skipChildren();
+            }
+        }
+    }
+
+    private void handOn() {
+        recordIndex++;
+        handler.accept(record);
+    }
+
+    /** The absolute offset of the current token (of its character, for UTF-16 or UTF-32 text). */
+    private long offset(JsonParser p) {
+        JsonLocation location = p.currentTokenLocation();
+        return location.getByteOffset() >= 0 ? base + location.getByteOffset() : location.getCharOffset();
+    }
+
+    private String where(JsonParser p) {
+        return at(p.currentLocation(), base);
+    }
+
+    /** Where an exception happened; the parser's position when Jackson does not say. */
+    private static JsonLocation location(JsonProcessingException e, JsonParser p) {
+        return e.getLocation() != null ? e.getLocation() : p.currentLocation();
+    }
+
+    /** A parser over the input, noting what its offsets count. */
+    private JsonParser parser() throws IOException {
+        JsonParser p = Json.FACTORY.createParser(input);
+        unit = p.currentLocation().getByteOffset() < 0 ? "character" : "byte";
+        return p;
+    }
+
+    private static void closeQuietly(JsonParser p) {
+        if (p != null) {
+            try {
+                p.close();
+            } catch (IOException ignored) {
+                // the input is finished with either way; a failed close loses nothing
+            }
+        }
+    }
+}
