@@ -1,6 +1,8 @@
 package io.nsgflow.enrich;
 
 import io.nsgflow.filter.Cidr;
+import io.nsgflow.model.IpAddress;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,6 +36,12 @@ public enum AddressClass {
     PUBLIC("public");
 
     private static final PrefixTable<AddressClass> TABLE = table();
+    /**
+     * The class of each IPv4 first octet that lies wholly in one class (10: private; 8: public),
+     * null for the few that hold a smaller special block (100, 169, 172, 192...): most addresses
+     * of a flow log are answered here, without the table, which matters for a per-row split.
+     */
+    private static final AddressClass[] BY_FIRST_OCTET = byFirstOctet();
 
     private final String label;
     private final List<String> blocks;
@@ -50,6 +58,12 @@ public enum AddressClass {
 
     /** The class of an address in {@link io.nsgflow.model.IpAddress}'s form; a lookup, no allocation. */
     public static AddressClass of(long hi, long lo) {
+        if (IpAddress.isV4(hi, lo)) {
+            AddressClass whole = BY_FIRST_OCTET[(int) (lo >>> 24) & 0xFF];
+            if (whole != null) {
+                return whole;
+            }
+        }
         AddressClass c = TABLE.get(hi, lo);
         return c == null ? PUBLIC : c;
     }
@@ -66,6 +80,36 @@ public enum AddressClass {
             known.append(known.length() == 0 ? "" : ", ").append(c.label);
         }
         throw new IllegalArgumentException("unknown address class '" + label + "' (" + known + ")");
+    }
+
+    private static AddressClass[] byFirstOctet() {
+        AddressClass[] octets = new AddressClass[256];
+        boolean[] mixed = new boolean[256];
+        Arrays.fill(octets, PUBLIC);
+        for (AddressClass c : values()) {
+            for (String block : c.blocks) {
+                Cidr b = Cidr.parse(block);
+                if (!b.isV4()) {
+                    continue;
+                }
+                int bits = b.bits() - 96;
+                int first = (int) (b.lo() >>> 24) & 0xFF;
+                int count = bits >= 8 ? 1 : 1 << (8 - bits);
+                for (int o = first; o < first + count; o++) {
+                    if (bits > 8) {
+                        mixed[o] = true; // a smaller block inside: the table decides
+                    } else {
+                        octets[o] = c;
+                    }
+                }
+            }
+        }
+        for (int o = 0; o < 256; o++) {
+            if (mixed[o]) {
+                octets[o] = null;
+            }
+        }
+        return octets;
     }
 
     private static PrefixTable<AddressClass> table() {
