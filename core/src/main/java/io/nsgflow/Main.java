@@ -1,5 +1,6 @@
 package io.nsgflow;
 
+import io.nsgflow.checkpoint.CheckpointException;
 import io.nsgflow.cli.ExitCode;
 import io.nsgflow.cli.NsgflowCommand;
 import io.nsgflow.cli.Terminal;
@@ -56,6 +57,10 @@ public final class Main {
             }
             err.println("nsgflow: cannot write output: " + out.getMessage());
             return ExitCode.OUTPUT_FAILED;
+        }
+        if (e instanceof CheckpointException bad) {
+            err.println("nsgflow: " + bad.getMessage());
+            return ExitCode.USAGE;
         }
         if (e instanceof StrictStop) {
             err.println("nsgflow: stopped at the first problem (--strict)");

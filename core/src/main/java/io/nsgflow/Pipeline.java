@@ -1,5 +1,7 @@
 package io.nsgflow;
 
+import io.nsgflow.checkpoint.ReadListener;
+import io.nsgflow.checkpoint.ResumedInput;
 import io.nsgflow.decode.RecordDecoder;
 import io.nsgflow.diag.Diagnostics;
 import io.nsgflow.diag.FileDiagnostics;
@@ -7,6 +9,7 @@ import io.nsgflow.model.Problem;
 import io.nsgflow.filter.FlowFilter;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.ReadStats;
+import io.nsgflow.parse.RawRecord;
 import io.nsgflow.parse.RecordReader;
 import io.nsgflow.report.Mergeable;
 import io.nsgflow.report.Reporter;
@@ -16,6 +19,7 @@ import io.nsgflow.source.Inputs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -29,11 +33,23 @@ public final class Pipeline {
     private final FlowFilter filter;
     private final Diagnostics diagnostics;
     private final InputStream stdin;
+    private ReadListener listener;
+    private BooleanSupplier stop = () -> false;
 
     public Pipeline(FlowFilter filter, Diagnostics diagnostics, InputStream stdin) {
         this.filter = filter;
         this.diagnostics = diagnostics;
         this.stdin = stdin;
+    }
+
+    /**
+     * Reads for a checkpoint: a {@link ResumedInput} from its offset, and the bytes after an
+     * input's last complete record taken as a record still being written (not a problem); tells
+     * {@code listener} how far each input was read.
+     */
+    public Pipeline incremental(ReadListener listener) {
+        this.listener = listener;
+        return this;
     }
 
     /** Expands the user's paths into inputs, reporting the ones that cannot be read. */
@@ -44,13 +60,40 @@ public final class Pipeline {
 
     /** Reads every input into {@code reporter}, in order, then lets it finish. */
     public ReadStats run(List<Input> inputs, Reporter reporter) {
+        return finish(reporter, readInto(inputs, reporter));
+    }
+
+    /**
+     * Reads every input into {@code reporter}, in order, and leaves it open for more: {@code follow}
+     * reads each poll's new records into one reporter.
+     *
+     * @throws Stopped when {@code stop} said so, between two records
+     */
+    public ReadStats readInto(List<Input> inputs, Reporter reporter) {
         ReadStats stats = new ReadStats();
         Consumer<FlowRow> sink = sink(reporter);
         RecordReader reader = new RecordReader();
         for (Input input : inputs) {
             read(input, reader, sink, stats);
         }
-        return finish(reporter, stats);
+        return stats;
+    }
+
+    /**
+     * From now on, reading stops before the next record once {@code stop} is true, with the
+     * records before it read and told to the {@link ReadListener}: how {@code follow} ends on a
+     * signal without losing or repeating a row.
+     */
+    public Pipeline stopWhen(BooleanSupplier stop) {
+        this.stop = stop;
+        return this;
+    }
+
+    /** Reading stopped because {@link #stopWhen} said so. */
+    public static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("stopped", null, false, false);
+        }
     }
 
     /**
@@ -91,6 +134,9 @@ public final class Pipeline {
     }
 
     private void read(Input input, RecordReader reader, Consumer<FlowRow> sink, ReadStats stats) {
+        if (stop.getAsBoolean()) {
+            throw new Stopped();
+        }
         FileDiagnostics diag = diagnostics.forInput(input.name());
         InputStream in;
         try {
@@ -103,13 +149,38 @@ public final class Pipeline {
         }
         stats.countInput(true);
         RecordDecoder decoder = new RecordDecoder(input.name(), input.meta(), diag, sink);
+        Consumer<RawRecord> handler = record -> {
+            if (stop.getAsBoolean()) {
+                throw new Stopped();
+            }
+            decoder.decode(record);
+        };
         try (in) {
-            reader.read(in, diag, decoder::decode);
+            reader.read(in, start(input), diag, handler);
+            told(input, reader, decoder);
+        } catch (Stopped s) {
+            told(input, reader, decoder);
+            throw s;
         } catch (IOException e) {
             // closing an input we have finished reading loses nothing
         } finally {
             stats.countRead(decoder.flowRecords(), decoder.tuples());
             diag.close();
         }
+    }
+
+    private void told(Input input, RecordReader reader, RecordDecoder decoder) {
+        if (listener != null) {
+            listener.read(input, reader.end(), decoder.flowRecords());
+        }
+    }
+
+    /** Where reading {@code input} starts, and whether a cut after its last record is expected. */
+    private RecordReader.Start start(Input input) {
+        if (listener == null) {
+            return RecordReader.Start.BEGINNING;
+        }
+        return input instanceof ResumedInput r ? RecordReader.Start.growing(r.offset(), r.shape())
+                : RecordReader.Start.growing(0, null);
     }
 }

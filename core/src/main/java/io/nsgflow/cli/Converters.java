@@ -174,6 +174,35 @@ final class Converters {
         }
     }
 
+    /** A polling interval, in milliseconds: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, or plain seconds. */
+    static final class IntervalConverter implements ITypeConverter<Long> {
+        private static final long MAX = 24 * 3_600_000L;
+
+        @Override
+        public Long convert(String value) {
+            String v = value.trim().toLowerCase(Locale.ROOT);
+            int unitAt = 0;
+            while (unitAt < v.length() && Character.isDigit(v.charAt(unitAt))) {
+                unitAt++;
+            }
+            long unit = switch (v.substring(unitAt)) {
+                case "ms" -> 1;
+                case "", "s" -> 1000;
+                case "m" -> 60_000;
+                case "h" -> 3_600_000;
+                default -> -1;
+            };
+            if (unitAt == 0 || unitAt > 9 || unit < 0) {
+                throw new TypeConversionException("'" + value + "' is not an interval (500ms, 30s, 5m, 1h, or seconds)");
+            }
+            long millis = Long.parseLong(v.substring(0, unitAt)) * unit;
+            if (millis < 100 || millis > MAX) {
+                throw new TypeConversionException("'" + value + "' is out of range (100ms to 24h)");
+            }
+            return millis;
+        }
+    }
+
     /** A row count: 0 or more, 0 meaning all. */
     static final class LimitConverter implements ITypeConverter<Integer> {
         @Override

@@ -29,7 +29,7 @@ import picocli.CommandLine.Command;
             "With enrichment (--enrich, --service-tags, --geoip, --ip-list), for src and dst, as the files allow:",
             "  srcClass srcTag srcRegion srcCountry srcAsn srcOrg srcLists dstClass dstTag ... dstLists"
         })
-final class FlowsCommand extends ReportCommand {
+class FlowsCommand extends ReportCommand {
     /**
      * The fields the reporter fills: those asked for (and those sorted by, which the sort needs
      * even when they are not shown), so that nothing else is computed per row.

@@ -1,5 +1,9 @@
 package io.nsgflow.cli;
 
+import io.nsgflow.checkpoint.IncrementalRead;
+import io.nsgflow.diag.Diagnostics;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -12,6 +16,11 @@ public final class InputOptions {
                     + "container out), or - for standard input, which is also read when no PATH is given.")
     List<String> paths = new ArrayList<>();
 
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "Read only what is new since the last run with this FILE, and remember how far each input "
+                    + "was read (saved once the output is complete). One FILE per job; see 'nsgflow checkpoint show'.")
+    Path checkpoint;
+
     @Option(names = "--strict", description = "Stop at the first problem in the input (exit 1) instead of skipping it.")
     boolean strict;
 
@@ -22,4 +31,14 @@ public final class InputOptions {
             description = "Inputs read at once (default: the number of cores). Output is the same whatever N; "
                     + "flows, conversations and --strict read one input at a time.")
     int threads = Runtime.getRuntime().availableProcessors();
+
+    /**
+     * The run against {@code --checkpoint}, or null without one.
+     *
+     * @throws io.nsgflow.checkpoint.CheckpointException when the checkpoint cannot be used: a usage error
+     */
+    IncrementalRead incremental(String command, Diagnostics diagnostics) {
+        return checkpoint == null ? null : IncrementalRead.open(checkpoint, command, paths, Clock.systemUTC(),
+                (name, reason) -> diagnostics.forInput(name).warning("checkpoint", reason));
+    }
 }

@@ -38,6 +38,8 @@ public final class NsgflowCommand implements Runnable {
         COMMANDS.put("timeline", TimelineCommand::new);
         COMMANDS.put("conversations", ConversationsCommand::new);
         COMMANDS.put("scans", ScansCommand::new);
+        COMMANDS.put("follow", FollowCommand::new);
+        COMMANDS.put("checkpoint", CheckpointCommand::new);
         COMMANDS.put("help", HelpCommand::new);
     }
 

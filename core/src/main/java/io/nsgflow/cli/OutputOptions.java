@@ -3,8 +3,14 @@ package io.nsgflow.cli;
 import io.nsgflow.format.OutputFormat;
 import io.nsgflow.result.Shape;
 import io.nsgflow.result.SortKey;
+import io.nsgflow.format.TextOut;
+import io.nsgflow.format.WriterOptions;
+import io.nsgflow.result.TableSchema;
+import io.nsgflow.result.TableSink;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** How the result is written, and which of it: the same options, parsed the same way, for every report. */
 public final class OutputOptions {
@@ -39,5 +45,27 @@ public final class OutputOptions {
     /** What to show of the result; {@code defaultLimit} applies when no {@code --limit} is given. */
     Shape shape(int defaultLimit) {
         return new Shape(fields, sort, limit != null ? limit : defaultLimit, table);
+    }
+
+    /**
+     * The sink a command writes {@code tables} to, through {@code --fields}, {@code --sort},
+     * {@code --limit} and {@code --table}; checked before any input is read.
+     *
+     * @throws ParameterException when the options do not fit the tables or the format
+     */
+    TableSink sink(TextOut out, Terminal terminal, List<TableSchema> tables, int defaultLimit, CommandSpec spec) {
+        Shape shape = shape(defaultLimit);
+        try {
+            shape.check(tables);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        boolean multipleTables = shape.selected(tables).size() > 1;
+        if (multipleTables && format.oneTablePerStream()) {
+            throw new ParameterException(spec.commandLine(), spec.name() + " writes several tables and "
+                    + format.label() + " holds one per stream: choose one with --table (" + Shape.names(tables) + ")");
+        }
+        int width = format.fitsTerminal() ? terminal.width().getAsInt() : 0;
+        return shape.apply(format.writer(out, new WriterOptions(!noHeader, multipleTables, width, exact)));
     }
 }

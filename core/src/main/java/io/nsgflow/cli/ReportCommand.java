@@ -1,15 +1,16 @@
 package io.nsgflow.cli;
 
 import io.nsgflow.Pipeline;
+import io.nsgflow.checkpoint.Checkpoint;
+import io.nsgflow.checkpoint.IncrementalRead;
 import io.nsgflow.diag.Diagnostics;
 import io.nsgflow.diag.StrictStop;
 import io.nsgflow.enrich.Enricher;
 import io.nsgflow.filter.FlowFilter;
 import io.nsgflow.format.TextOut;
-import io.nsgflow.format.WriterOptions;
 import io.nsgflow.model.ReadStats;
+import io.nsgflow.report.CarriesConnections;
 import io.nsgflow.report.Reporter;
-import io.nsgflow.result.Shape;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.TableSink;
 import io.nsgflow.source.Input;
@@ -18,7 +19,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -77,33 +77,32 @@ abstract class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The sink this command writes to (see {@link OutputOptions#sink}). */
+    TableSink sink(TextOut out, Terminal terminal) {
+        return output.sink(out, terminal, tables(), defaultLimit(), spec);
+    }
+
     @Override
     public Integer call() {
         Terminal terminal = root.terminal();
         root.debug(input.debug);
-        enricher = enrichment.load();
+        enricher = enrichment.load(); // before anything else: a bad enrichment file is a usage error
         FlowFilter filter = filters.build().with(addressFilters.build(enricher));
-        Shape shape = output.shape(defaultLimit());
-        List<TableSchema> tables = tables();
-        try {
-            shape.check(tables);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        boolean multipleTables = shape.selected(tables).size() > 1;
-        if (multipleTables && output.format.oneTablePerStream()) {
-            throw new ParameterException(spec.commandLine(), spec.name() + " writes several tables and "
-                    + output.format.label() + " holds one per stream: choose one with --table (" + Shape.names(tables) + ")");
-        }
+        TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
+        TableSink sink = sink(out, terminal);
         Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
         Pipeline pipeline = new Pipeline(filter, diagnostics, terminal.in());
+        IncrementalRead incremental = input.incremental(spec.name(), diagnostics);
         List<Input> inputs = pipeline.inputs(input.paths);
-        TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
-        int width = output.format.fitsTerminal() ? terminal.width().getAsInt() : 0;
-        TableSink sink = shape.apply(output.format.writer(out,
-                new WriterOptions(!output.noHeader, multipleTables, width, output.exact)));
+        if (incremental != null) {
+            inputs = incremental.plan(inputs);
+            pipeline.incremental(incremental);
+        }
         ReadStats stats;
         Reporter reporter = reporter(sink);
+        if (incremental != null && reporter instanceof CarriesConnections carrier) {
+            carrier.carry(incremental.connections().keys());
+        }
         try {
             int threads = parallel() && !input.strict ? input.threads : 1; // --strict stops at the first problem in input order
             stats = pipeline.run(inputs, reporter, () -> reporter(sink), threads);
@@ -117,6 +116,12 @@ abstract class ReportCommand implements Callable<Integer> {
         }
         if (enricher != null) {
             enricher.problems().forEach(diagnostics::print); // a corrupt MaxMind DB: addresses left unknown, no tuple lost
+        }
+        if (incremental != null) {
+            // only now: the output is complete, so a crash before this line repeats rows rather than losing them
+            incremental.save(reporter instanceof CarriesConnections carrier
+                    ? incremental.connections().next(carrier.openConnections(), Checkpoint.Connections.LIMIT)
+                    : incremental.connections());
         }
         if (!diagnostics.anyProblem()) {
             return ExitCode.OK;

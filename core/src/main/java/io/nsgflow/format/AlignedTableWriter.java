@@ -98,7 +98,7 @@ final class AlignedTableWriter implements TableSink {
     @Override
     public void decimal(double value) {
         Column c = current();
-        put(HumanNumbers.decimal(value, c.measure()), c.measure());
+        put(HumanNumbers.decimal(value, c.measure(), options.exact()), c.measure());
     }
 
     @Override
@@ -147,6 +147,13 @@ final class AlignedTableWriter implements TableSink {
     @Override
     public void endTable() {
         if (layout == null) {
+            flushPending();
+        }
+    }
+
+    @Override
+    public void release() {
+        if (layout == null && !holdAll && !pending.isEmpty()) {
             flushPending();
         }
     }

@@ -11,7 +11,7 @@ import java.util.Locale;
  * {@code exact}, counts and bytes are written in full, without separators, so they can be copied.
  */
 final class HumanNumbers {
-    /** The widest human-readable number: {@code 999,999}, {@code 12.3 MB}, {@code 100.0%}. */
+    /** The widest human-readable number: {@code 999,999}, {@code 12.3 MB}, {@code 100.0%}, {@code 23h 59m}. */
     static final int WIDTH = 7;
     private static final String[] COUNT_UNITS = {"", " k", " M", " G", " T", " P", " E"};
     private static final String[] BYTE_UNITS = {" B", " kB", " MB", " GB", " TB", " PB", " EB"};
@@ -27,11 +27,35 @@ final class HumanNumbers {
         };
     }
 
-    static String decimal(double value, Measure measure) {
-        if (measure == Measure.FRACTION && Double.isFinite(value)) {
+    static String decimal(double value, Measure measure, boolean exact) {
+        if (!Double.isFinite(value)) {
+            return null;
+        }
+        if (measure == Measure.FRACTION) {
             return String.format(Locale.ROOT, "%.1f%%", value * 100);
         }
+        if (measure == Measure.SECONDS && !exact) {
+            return duration(value);
+        }
         return DecimalText.of(value);
+    }
+
+    /** {@code 0.25 s}, {@code 42 s}, {@code 3m 05s}, {@code 2h 03m}, {@code 3d 04h}: two units at most. */
+    static String duration(double seconds) {
+        if (seconds < 10) {
+            return DecimalText.of(Math.round(seconds * 100) / 100.0) + " s";
+        }
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60);
+        }
+        if (s < 86_400) {
+            return String.format(Locale.ROOT, "%dh %02dm", s / 3600, s % 3600 / 60);
+        }
+        return String.format(Locale.ROOT, "%dd %02dh", s / 86_400, s % 86_400 / 3600);
     }
 
     static String count(long value) {

@@ -10,9 +10,12 @@ import java.util.List;
  * Which columns a table shows and how wide each is, decided once from the header and the rows
  * held for sizing. Columns marked {@link Column#HIDDEN} are left out; so is a column whose every
  * cell only repeats another's. When the rest is wider than the terminal: long text is first
- * capped at {@value #TEXT_CAP} characters, then columns are left out by priority (highest first,
- * the rightmost of equals), then the widest text is shortened further, down to
- * {@value #MIN_TEXT}. Numbers keep room for any human-readable value, addresses for any IPv4 one,
+ * capped at {@value #TEXT_CAP} characters; columns of a priority above {@value #KEEP_WHOLE_TEXT}
+ * are left out (highest first, the rightmost of equals) while the rest does not fit whole; then
+ * any column but those of priority 0 while the rest would not fit even with its text shortened
+ * to {@value #READABLE_TEXT}; then the widest text is shortened until the table fits, down to
+ * {@value #MIN_TEXT}. So minor counts go before a name is cut, and a name is cut before a
+ * column that matters goes. Numbers keep room for any human-readable value, addresses for any IPv4 one,
  * so later rows fit the widths.
  *
  * @param shown    the indexes of the columns shown, in order
@@ -23,6 +26,10 @@ import java.util.List;
 record TableLayout(int[] shown, int[] widths, int barWidth, int[] redundantWith) {
     static final int TEXT_CAP = 40;
     static final int MIN_TEXT = 8;
+    /** Text this wide still says enough: columns are kept rather than text shortened below it. */
+    static final int READABLE_TEXT = 16;
+    /** Columns of this priority or less are worth cutting names for; those above are not. */
+    static final int KEEP_WHOLE_TEXT = 2;
     /** Bars narrower than this say too little: the bar is left out instead. */
     static final int MIN_BAR = 10;
     /** The width a bar fills up to when the output has no width limit (a pipe or a file). */
@@ -67,19 +74,8 @@ record TableLayout(int[] shown, int[] widths, int barWidth, int[] redundantWith)
                     natural[i] = Math.min(natural[i], TEXT_CAP);
                 }
             }
-            while (total(shown, natural, bar) > width) {
-                int drop = -1;
-                for (int k = 0; k < shown.size(); k++) {
-                    int p = columns.get(shown.get(k)).priority();
-                    if (p > 0 && (drop < 0 || p >= columns.get(shown.get(drop)).priority())) {
-                        drop = k;
-                    }
-                }
-                if (drop < 0) {
-                    break;
-                }
-                shown.remove(drop);
-            }
+            dropWhile(shown, columns, KEEP_WHOLE_TEXT, () -> total(shown, natural, bar) > width);
+            dropWhile(shown, columns, 0, () -> total(shown, shortened(shown, natural, columns), bar) > width);
             while (total(shown, natural, bar) > width) {
                 int widest = -1;
                 for (int i : shown) {
@@ -120,10 +116,38 @@ record TableLayout(int[] shown, int[] widths, int barWidth, int[] redundantWith)
 
     /** The width kept free whatever the sized rows held, so that later values fit. */
     private static int reserve(Column c) {
-        if (c.type() == ColumnType.INTEGER && c.measure() != Measure.NONE || c.measure() == Measure.FRACTION) {
+        if (c.measure() != Measure.NONE) {
             return HumanNumbers.WIDTH;
         }
         return c.type() == ColumnType.ADDRESS ? IPV4_WIDTH : 0;
+    }
+
+    /** Leaves out the column of the highest priority above {@code floor} (the rightmost of equals) while {@code tooWide}. */
+    private static void dropWhile(List<Integer> shown, List<Column> columns, int floor, java.util.function.BooleanSupplier tooWide) {
+        while (tooWide.getAsBoolean()) {
+            int drop = -1;
+            for (int k = 0; k < shown.size(); k++) {
+                int p = columns.get(shown.get(k)).priority();
+                if (p > floor && (drop < 0 || p >= columns.get(shown.get(drop)).priority())) {
+                    drop = k;
+                }
+            }
+            if (drop < 0) {
+                return;
+            }
+            shown.remove(drop);
+        }
+    }
+
+    /** The widths with every text column shortened to {@value #READABLE_TEXT}. */
+    private static int[] shortened(List<Integer> shown, int[] widths, List<Column> columns) {
+        int[] s = widths.clone();
+        for (int i : shown) {
+            if (shrinkable(columns.get(i))) {
+                s[i] = Math.min(s[i], READABLE_TEXT);
+            }
+        }
+        return s;
     }
 
     private static boolean shrinkable(Column c) {

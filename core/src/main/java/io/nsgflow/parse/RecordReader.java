@@ -15,6 +15,35 @@ import java.util.function.Consumer;
 public final class RecordReader {
     private final RawRecord record = new RawRecord();
     private final RecordFields fields = new RecordFields(record);
+    private End end;
+
+    /**
+     * Where a read starts.
+     *
+     * @param offset  the offset in the whole input of the first byte given
+     * @param shape   null for the start of an input; else the shape of the input of which the bytes
+     *                given are the part after a record ({@code ,{record}...}, or {@code ]}})
+     * @param growing the input may still be being written: bytes after its last complete record
+     *                are a record to come, not a cut, and no problem
+     */
+    public record Start(long offset, Shape shape, boolean growing) {
+        public static final Start BEGINNING = new Start(0, null, false);
+
+        /** A read of an input still being written, from its start ({@code shape} null) or from a record's end. */
+        public static Start growing(long offset, Shape shape) {
+            return new Start(offset, shape, true);
+        }
+    }
+
+    /**
+     * Where the last complete record of a read ends: where the next read of the same input starts.
+     *
+     * @param offset  just after the record's closing brace
+     * @param shape   the shape of the input there
+     * @param inBytes offsets count bytes; false for text decoded to characters first (UTF-16, UTF-32), which cannot be resumed
+     */
+    public record End(long offset, Shape shape, boolean inBytes) {
+    }
 
     /**
      * Reads {@code in} to its end, passing each record to {@code handler}, which must not keep
@@ -23,6 +52,28 @@ public final class RecordReader {
      * @return how many records were read
      */
     public long read(InputStream in, FileDiagnostics diag, Consumer<RawRecord> handler) {
-        return new RecordStream(new ResumableInput(in), diag, record, fields, handler).read();
+        return read(in, Start.BEGINNING, diag, handler);
+    }
+
+    /**
+     * Reads {@code in}, which starts where {@code start} says, like {@link #read(InputStream,
+     * FileDiagnostics, Consumer)}; {@link #end()} then says where the last complete record ended.
+     * An exception thrown by {@code handler} ends the read, with {@link #end()} at the end of the
+     * record before.
+     *
+     * @return how many records were read
+     */
+    public long read(InputStream in, Start start, FileDiagnostics diag, Consumer<RawRecord> handler) {
+        RecordStream stream = new RecordStream(new ResumableInput(in, start.offset()), diag, record, fields, handler);
+        try {
+            return stream.read(start);
+        } finally {
+            end = stream.end();
+        }
+    }
+
+    /** Where the last complete record of the last read ends, or null when it had none. */
+    public End end() {
+        return end;
     }
 }

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.nsgflow.diag.FileDiagnostics;
 import io.nsgflow.model.Problem;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
@@ -31,9 +30,9 @@ import java.util.function.Consumer;
  */
 final class RecordStream {
     /** What a parser resumed inside a blob's records array is fed first. */
-    static final byte[] ENVELOPE_OPENING = "{\"records\":[".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] ARRAY_OPENING = {'['};
-    private static final byte[] NO_OPENING = {};
+    static final byte[] ENVELOPE_OPENING = Shape.ENVELOPE.opening();
+    private static final byte[] ARRAY_OPENING = Shape.ARRAY.opening();
+    private static final byte[] NO_OPENING = Shape.LINES.opening();
 
     private final ResumableInput input;
     private final FileDiagnostics diag;
@@ -49,6 +48,9 @@ final class RecordStream {
     private String unit;
     /** What a parser resumed at a record start is fed first: the containers the record is in. */
     private byte[] opening;
+    /** The input may still be being written: an end after the last complete record is no problem. */
+    private boolean growing;
+    private RecordReader.End end;
 
     RecordStream(ResumableInput input, FileDiagnostics diag, RawRecord record, RecordFields fields,
             Consumer<RawRecord> handler) {
@@ -60,13 +62,21 @@ final class RecordStream {
     }
 
     /**
-     * Reads the input to its end, passing each record to the handler.
+     * Reads the input to its end, passing each record to the handler. A read from a record's end
+     * skips the comma before the next record and feeds the parser the containers of the input's
+     * shape first, so that {@code ,{record}...} parses as it would in the whole input.
      *
      * @return how many records were read
      */
-    long read() {
+    long read(RecordReader.Start start) {
+        growing = start.growing();
         try {
-            long line = readStream();
+            byte[] first = NO_OPENING;
+            if (start.shape() != null) {
+                input.skipSeparator();
+                first = start.shape().opening();
+            }
+            long line = readStream(first);
             if (line > 0) {
                 readLines(line);
             }
@@ -76,14 +86,19 @@ final class RecordStream {
         return recordIndex;
     }
 
+    /** Where the last complete record ends, or null when none was complete. */
+    RecordReader.End end() {
+        return end;
+    }
+
     /**
      * Reads the input as one JSON stream, resuming at the next record start after bad JSON.
      *
+     * @param resumeWith what the parser is fed before the input: the containers a fragment's records are in
      * @return 0 at the end of input; or, when the input turns out to hold one record per line,
      *         the number of the line it stopped on, with the input positioned just after that record
      */
-    private long readStream() throws IOException {
-        byte[] resumeWith = NO_OPENING;
+    private long readStream(byte[] resumeWith) throws IOException {
         boolean atStart = true;
         while (true) {
             input.unread(resumeWith, 0, resumeWith.length);
@@ -93,7 +108,9 @@ final class RecordStream {
             try {
                 JsonToken t = p.nextToken();
                 if (t == null && atStart) {
-                    diag.problem(Problem.BAD_JSON, "byte 0", "empty input (no JSON at all)");
+                    if (!growing) {
+                        diag.problem(Problem.BAD_JSON, "byte 0", "empty input (no JSON at all)");
+                    }
                     return 0;
                 }
                 atStart = false;
@@ -110,6 +127,9 @@ final class RecordStream {
                 }
                 return 0;
             } catch (JsonProcessingException e) {
+                if (growing && truncated(e)) {
+                    return 0; // the input is being written: what follows the last record is still to come
+                }
                 String where = at(location(e, p), base);
                 if (atStart) {
                     diag.problem(Problem.BAD_JSON, where, "not JSON (" + clean(e) + "); input skipped");
@@ -149,6 +169,10 @@ final class RecordStream {
                     }
                 }
             } catch (JsonProcessingException e) {
+                input.skipRestOfLine();
+                if (growing && truncated(e) && !input.lineEnded()) {
+                    break; // the last line, still being written
+                }
                 diag.problem(Problem.BAD_JSON, "line " + n + ", " + at(location(e, p), base),
                         ReadMessages.lineReason(e, recordIndex, recordStart, unit) + "; line skipped");
                 recordStart = -1;
@@ -215,7 +239,7 @@ final class RecordStream {
             return false;
         }
         if (recordFields) {
-            handOn();
+            handOn(p);
             return true;
         }
         diag.problemOnce(Problem.NOT_FLOW_LOG, "byte " + offset,
@@ -236,7 +260,7 @@ final class RecordStream {
                     fields.read(p, name);
                 }
                 recordStart = -1;
-                handOn();
+                handOn(p);
             } else {
                 diag.problem(Problem.BAD_RECORD, "record " + recordIndex + " at byte " + offset(p),
                         "record is " + describe(t) + ", expected an object; skipped");
@@ -246,9 +270,12 @@ final class RecordStream {
         }
     }
 
-    private void handOn() {
+    /** Passes the record on; then, its end is where a later read may resume. Entry and return: on its END_OBJECT. */
+    private void handOn(JsonParser p) {
         recordIndex++;
         handler.accept(record);
+        long after = p.currentLocation().getByteOffset();
+        end = new RecordReader.End(after >= 0 ? base + after : p.currentLocation().getCharOffset(), Shape.of(opening), after >= 0);
     }
 
     /** The absolute offset of the current token (of its character, for UTF-16 or UTF-32 text). */

@@ -27,8 +27,29 @@ final class ResumableInput extends InputStream {
     private boolean lineLimited;
     private boolean lineEnded;
 
-    ResumableInput(InputStream in) {
+    /** @param position the offset in the whole input of the first byte {@code in} gives */
+    ResumableInput(InputStream in, long position) {
         this.in = in;
+        this.position = position;
+    }
+
+    /** Skips whitespace and at most one comma: what separates a record from the one before it. */
+    void skipSeparator() throws IOException {
+        boolean comma = false;
+        while (pos < end || fill()) {
+            byte b = buf[pos];
+            if (!isWhitespace(b) && (b != ',' || comma)) {
+                return;
+            }
+            comma |= b == ',';
+            pos++;
+            position++;
+        }
+    }
+
+    /** Whether the line just read ended with a newline (rather than the input ending). */
+    boolean lineEnded() {
+        return lineEnded;
     }
 
     /** Bytes handed out so far, less those given back: the offset of the next byte read. */

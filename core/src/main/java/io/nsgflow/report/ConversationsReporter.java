@@ -33,7 +33,7 @@ public final class ConversationsReporter implements Reporter, Mergeable<Conversa
     public static final String TABLE = "conversations";
     /** The columns; a table that must leave some out keeps who talked to whom, when, and how it ended. */
     public static final TableSchema SCHEMA = TableSchema.rows(TABLE, List.of(Column.instant("firstSeen"),
-            Column.instant("lastSeen").priority(6), Column.decimal("seconds").priority(3), Column.text("state").priority(1),
+            Column.instant("lastSeen").priority(6), Column.seconds("seconds").priority(3), Column.text("state").priority(1),
             Column.bool("startedBefore").priority(9), Column.text("mac").priority(10),
             Column.address("srcIp"), Column.integer("srcPort").priority(8), Column.address("dstIp"), Column.integer("dstPort"),
             Column.text("protocol").priority(4), Column.text("direction").priority(7), Column.text("action").priority(2),

@@ -12,7 +12,7 @@ import io.nsgflow.model.ReadStats;
  *
  * @param <R> the concrete reporter
  */
-abstract class CountingReporter<R extends CountingReporter<R>> implements Reporter, Mergeable<R> {
+abstract class CountingReporter<R extends CountingReporter<R>> implements Reporter, Mergeable<R>, CarriesConnections {
     final TableSink writer;
     private final FlowIdentity identity = new FlowIdentity();
 
@@ -39,6 +39,16 @@ abstract class CountingReporter<R extends CountingReporter<R>> implements Report
     public final void merge(R later) {
         identity.merge(((CountingReporter<?>) later).identity);
         mergeCounts(later);
+    }
+
+    @Override
+    public final void carry(long[] keys) {
+        identity.carry(keys);
+    }
+
+    @Override
+    public final long[] openConnections() {
+        return identity.openKeys();
     }
 
     /** Adds {@code row} to every aggregate, as a tuple (with its counters) and/or as a flow. */

@@ -98,6 +98,16 @@ final class FlowIdentity implements Mergeable<FlowIdentity> {
         return open.size();
     }
 
+    /** Connections left open by an earlier run: their {@code C} and {@code E} tuples continue them, and are no new flows. */
+    void carry(long[] keys) {
+        open.addAll(keys);
+    }
+
+    /** The connections open now, packed for a checkpoint. */
+    long[] openKeys() {
+        return open.toArray();
+    }
+
     /**
      * Appends {@code later}, which read the input that follows this one's. Its first orphan of a
      * key still open here continues a connection begun here, so it is no flow; the key's state

@@ -6,7 +6,7 @@ package io.nsgflow.report;
  * looked up, added or removed without making a key object or a map entry.
  */
 final class FlowKeySet {
-    private static final int WIDTH = 6;
+    static final int WIDTH = 6;
 
     private long[] keys = new long[64 * WIDTH];
     private boolean[] used = new boolean[64];
@@ -69,6 +69,26 @@ final class FlowKeySet {
 
     int size() {
         return size;
+    }
+
+    /** Every key, {@link #WIDTH} longs each, in slot order: what a checkpoint carries to the next run. */
+    long[] toArray() {
+        long[] out = new long[size * WIDTH];
+        int n = 0;
+        for (int i = 0; i < used.length; i++) {
+            if (used[i]) {
+                System.arraycopy(keys, i * WIDTH, out, n, WIDTH);
+                n += WIDTH;
+            }
+        }
+        return out;
+    }
+
+    /** Adds the keys of {@code packed}, {@link #WIDTH} longs each, as {@link #toArray()} gives them. */
+    void addAll(long[] packed) {
+        for (int o = 0; o + WIDTH <= packed.length; o += WIDTH) {
+            add(packed[o], packed[o + 1], packed[o + 2], packed[o + 3], packed[o + 4], packed[o + 5]);
+        }
     }
 
     /** The slot that holds the key, or the free slot where it would go. */

@@ -23,12 +23,12 @@ public final class RulesReporter extends CountingReporter<RulesReporter> {
     public static final String TABLE = "rules";
     /** The columns; a table that must leave some out keeps the rule, its flows and denials longest. */
     public static final TableSchema SCHEMA = TableSchema.rows(TABLE, List.of(
-            Column.text("nsg").priority(3), Column.text("aclId").priority(5).redundantWith("nsg"), Column.text("rule"),
-            Column.count("flows"), Column.count("allowed").priority(2), Column.count("denied"),
+            Column.text("nsg").priority(1), Column.text("aclId").priority(5).redundantWith("nsg"), Column.text("rule"),
+            Column.count("flows"), Column.count("allowed").priority(3), Column.count("denied"),
             Column.count("tuples").priority(6), Column.count("packets").priority(6), Column.bytes("bytes").priority(4),
             Column.count("sources").priority(7), Column.count("destinations").priority(7),
             Column.records("dstPorts", List.of(Column.integer("dstPort"), Column.text("protocol"), Column.count("flows")))
-                    .priority(1)));
+                    .priority(2)));
 
     private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
     private static final Comparator<RuleKey> KEY_ORDER = Comparator.comparing(RuleKey::nsg, TEXT)

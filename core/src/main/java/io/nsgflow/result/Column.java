@@ -56,6 +56,11 @@ public record Column(String name, ColumnType type, Measure measure, List<Column>
         return of(name, ColumnType.DECIMAL, Measure.NONE);
     }
 
+    /** A duration in seconds. */
+    public static Column seconds(String name) {
+        return of(name, ColumnType.DECIMAL, Measure.SECONDS);
+    }
+
     /** A share of a whole, 0 to 1. */
     public static Column fraction(String name) {
         return of(name, ColumnType.DECIMAL, Measure.FRACTION);

@@ -12,5 +12,7 @@ public enum Measure {
     /** A number of bytes. */
     BYTES,
     /** A share of a whole, from 0 to 1. */
-    FRACTION
+    FRACTION,
+    /** A duration in seconds. */
+    SECONDS
 }

@@ -229,6 +229,11 @@ final class ShapedSink implements TableSink {
     }
 
     @Override
+    public void release() {
+        target.release();
+    }
+
+    @Override
     public void finish() {
         target.finish();
     }

@@ -45,6 +45,14 @@ public interface TableSink {
 
     void endTable();
 
+    /**
+     * Writes any rows held back only to size columns (a table holds its first rows for that), so
+     * that what has been read so far is out; later rows keep the columns chosen then. For
+     * {@code follow}, after each poll. Rows held to be sorted stay held.
+     */
+    default void release() {
+    }
+
     /** Completes the document and flushes. */
     void finish();
 }

@@ -2,8 +2,11 @@ package io.nsgflow.source;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * A file on a local file system, plain or gzip.
@@ -21,5 +24,24 @@ public record FileInput(Path path, String name, PathMetadata meta) implements In
     @Override
     public InputStream open() throws IOException {
         return Gzip.decompressIfGzip(Files.newInputStream(path));
+    }
+
+    /** The file's bytes from {@code offset} on, as stored (a plain file: only those are read from disk). */
+    public InputStream openAt(long offset) throws IOException {
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            ch.position(offset);
+        } catch (IOException e) {
+            ch.close();
+            throw e;
+        }
+        return Channels.newInputStream(ch);
+    }
+
+    /** True when the file is gzip (by its magic bytes); such a file cannot be resumed at a byte offset. */
+    public boolean isGzip() throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
     }
 }

@@ -1,0 +1,100 @@
+package io.nsgflow.cli;
+
+import io.nsgflow.checkpoint.Checkpoint;
+import io.nsgflow.checkpoint.CheckpointException;
+import io.nsgflow.checkpoint.CheckpointFile;
+import io.nsgflow.checkpoint.InputState;
+import io.nsgflow.format.TextOut;
+import io.nsgflow.result.Column;
+import io.nsgflow.result.TableSchema;
+import io.nsgflow.result.TableSink;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "show",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = {
+            "Where each input stands: how far it was read (the end of its last complete record), when, and what the "
+                    + "next run would read. States: read (nothing new), appended, rewritten (read again from the start "
+                    + "next time), new (never read), gone (forgotten at the next run).",
+            "Two tables: 'checkpoint' (the job it belongs to) and 'inputs'."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  nsgflow checkpoint show web.ckpt",
+            "  nsgflow checkpoint show -f ndjson web.ckpt | jq -c 'select(.table == \"inputs\" and .unread > 0)'"
+        })
+final class CheckpointShowCommand implements Callable<Integer> {
+    private static final TableSchema JOB = new TableSchema("checkpoint", List.of(Column.text("command"),
+            Column.text("inputs"), Column.instant("saved"), Column.count("openConnections"), Column.count("connectionsDropped")),
+            TableSchema.Kind.RECORD);
+    private static final TableSchema INPUTS = TableSchema.rows("inputs", List.of(Column.text("input"), Column.text("hour"),
+            Column.text("state"), Column.bytes("size"), Column.integer("readTo"), Column.bytes("unread"),
+            Column.count("records"), Column.instant("readAt")));
+
+    @ParentCommand
+    CheckpointCommand parent;
+
+    @Mixin
+    OutputOptions output;
+
+    @Parameters(paramLabel = "FILE", description = "A checkpoint file.")
+    Path file;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Checkpoint c = new CheckpointFile(file).read();
+        if (c == null) {
+            throw new CheckpointException(file + ": no such checkpoint file");
+        }
+        Terminal terminal = parent.root.terminal();
+        TableSink w = output.sink(new TextOut(terminal.out(), terminal.outIsTerminal()), terminal, List.of(JOB, INPUTS), 0, spec);
+        w.startTable(JOB);
+        w.beginRow();
+        w.text(c.command());
+        w.text(String.join(" ", c.arguments()));
+        w.instant(c.savedAt().toEpochMilli());
+        w.integer(c.connections().count());
+        w.integer(c.connections().dropped());
+        w.endRow();
+        w.endTable();
+        w.startTable(INPUTS);
+        for (InputState s : InputState.of(c)) {
+            w.beginRow();
+            w.text(s.id());
+            w.text(s.hour());
+            w.text(s.state());
+            integer(w, s.size());
+            w.integer(s.readTo());
+            integer(w, s.unread());
+            w.integer(s.records());
+            if (s.readAt() == null) {
+                w.nul();
+            } else {
+                w.instant(s.readAt().toEpochMilli());
+            }
+            w.endRow();
+        }
+        w.endTable();
+        w.finish();
+        return ExitCode.OK;
+    }
+
+    private static void integer(TableSink w, Long value) {
+        if (value == null) {
+            w.nul();
+        } else {
+            w.integer(value);
+        }
+    }
+}
