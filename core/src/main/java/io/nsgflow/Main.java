@@ -4,6 +4,7 @@ import io.nsgflow.checkpoint.CheckpointException;
 import io.nsgflow.cli.ExitCode;
 import io.nsgflow.cli.NsgflowCommand;
 import io.nsgflow.cli.Terminal;
+import io.nsgflow.cli.UsageMessage;
 import io.nsgflow.diag.StrictStop;
 import io.nsgflow.format.OutputException;
 import java.io.FileDescriptor;
@@ -28,7 +29,8 @@ public final class Main {
         Writer err = new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8);
         boolean outIsTerminal = NsgflowCommand.stdoutIsTerminal();
         System.exit(run(new Terminal(out, err, System.in, outIsTerminal,
-                () -> NsgflowCommand.tableWidth(System.getenv("COLUMNS"), outIsTerminal)), args));
+                () -> NsgflowCommand.tableWidth(System.getenv("COLUMNS"), outIsTerminal), NsgflowCommand.stdinIsTerminal()),
+                args));
     }
 
     /** Runs one command line against the given streams; the whole CLI, testable in-process. */
@@ -40,7 +42,7 @@ public final class Main {
         cli.setErr(err);
         cli.setUsageHelpAutoWidth(true);
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("nsgflow: " + e.getMessage());
+            err.println("nsgflow: " + UsageMessage.of(e));
             CommandLine failed = e.getCommandLine();
             err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCode.USAGE;

@@ -3,6 +3,9 @@ package io.nsgflow;
 import io.nsgflow.model.ReadStats;
 import io.nsgflow.parse.RecordReader;
 import io.nsgflow.report.Reporter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -13,7 +16,7 @@ import java.util.function.Consumer;
  * {@link #WINDOW_PER_THREAD} per thread ahead of the last one folded, so when one input is slow
  * the results waiting behind it stay few: memory follows the threads, not the inputs.
  */
-final class ParallelRead {
+final class ParallelRead<R extends Reporter> {
     /** How far ahead of the fold, per thread, reading may run. */
     static final int WINDOW_PER_THREAD = 4;
 
@@ -23,33 +26,33 @@ final class ParallelRead {
      * @param reporter the partial result to merge, or null when the input was read straight into the whole
      * @param stats    how much of the input was read
      */
-    record Part(Reporter reporter, ReadStats stats) {
+    record Part<P>(P reporter, ReadStats stats) {
     }
 
     /** Reads input {@code index} with {@code reader}, which belongs to the calling thread. */
-    interface Task {
-        Part read(int index, RecordReader reader);
+    interface Task<P> {
+        Part<P> read(int index, RecordReader reader);
     }
 
     private final int inputs;
     private final int threads;
-    private final Consumer<Reporter> merge;
-    private final Part[] done;
+    private final Consumer<R> merge;
+    private final List<Part<R>> done;
     private final ReadStats stats = new ReadStats();
     private int next;
     private int folded;
     private Throwable failure;
 
     /** @param merge folds one partial result into the whole; called in input order, one at a time */
-    ParallelRead(int inputs, int threads, Consumer<Reporter> merge) {
+    ParallelRead(int inputs, int threads, Consumer<R> merge) {
         this.inputs = inputs;
         this.threads = threads;
         this.merge = merge;
-        this.done = new Part[inputs];
+        this.done = new ArrayList<>(Collections.nCopies(inputs, null));
     }
 
     /** Reads every input; returns the statistics of all of them, once every result is folded. */
-    ReadStats run(Task task) {
+    ReadStats run(Task<R> task) {
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
             workers[t] = new Thread(() -> work(task), "nsgflow-read-" + t);
@@ -78,7 +81,7 @@ final class ParallelRead {
         }
     }
 
-    private void work(Task task) {
+    private void work(Task<R> task) {
         RecordReader reader = new RecordReader();
         try {
             for (int i = take(); i >= 0; i = take()) {
@@ -97,11 +100,10 @@ final class ParallelRead {
         return failure != null || next >= inputs ? -1 : next++;
     }
 
-    private synchronized void complete(int index, Part part) {
-        done[index] = part;
-        while (folded < inputs && done[folded] != null) {
-            Part p = done[folded];
-            done[folded] = null;
+    private synchronized void complete(int index, Part<R> part) {
+        done.set(index, part);
+        while (folded < inputs && done.get(folded) != null) {
+            Part<R> p = done.set(folded, null);
             if (p.reporter() != null) {
                 merge.accept(p.reporter());
             }

@@ -8,10 +8,11 @@ import io.nsgflow.diag.FileDiagnostics;
 import io.nsgflow.model.Problem;
 import io.nsgflow.filter.FlowFilter;
 import io.nsgflow.model.FlowRow;
+import io.nsgflow.model.FlowSink;
 import io.nsgflow.model.ReadStats;
 import io.nsgflow.parse.RawRecord;
 import io.nsgflow.parse.RecordReader;
-import io.nsgflow.report.Mergeable;
+import io.nsgflow.report.ReportSpec;
 import io.nsgflow.report.Reporter;
 import io.nsgflow.source.FileInputs;
 import io.nsgflow.source.Input;
@@ -21,13 +22,13 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * Connects the stages, the one place that does: each input is opened (source), its records
  * streamed (parse) and decoded (decode), the rows filtered (filter) and handed to the reporter
  * (report), which writes through its format. Inputs are read one after another, in order, or,
- * for a reporter whose partial results merge, on several threads (see {@link ParallelRead}).
+ * when the command's {@link ReportSpec} says partial results merge, on several threads (see
+ * {@link ParallelRead}).
  */
 public final class Pipeline {
     private final FlowFilter filter;
@@ -71,7 +72,7 @@ public final class Pipeline {
      */
     public ReadStats readInto(List<Input> inputs, Reporter reporter) {
         ReadStats stats = new ReadStats();
-        Consumer<FlowRow> sink = sink(reporter);
+        FlowSink sink = sink(reporter);
         RecordReader reader = new RecordReader();
         for (Input input : inputs) {
             read(input, reader, sink, stats);
@@ -97,43 +98,55 @@ public final class Pipeline {
     }
 
     /**
-     * Reads the inputs on up to {@code threads} threads when {@code whole} is {@link Mergeable}:
-     * the first input into {@code whole}, each other into a fresh reporter from {@code parts}
-     * (of the same class), merged into {@code whole} in input order; then {@code whole} finishes.
-     * The answer is the one {@link #run(List, Reporter)} gives. Other reporters, one thread, or
-     * one input: read in order.
+     * Reads the inputs into the answer {@code spec} describes: on up to {@code threads} threads
+     * when its partial results merge (the first input into the whole, each other into a fresh
+     * partial, merged into the whole in input order), otherwise in order; then the whole
+     * finishes. The answer is the one {@link #run(List, Reporter)} gives. {@code --strict} reads in
+     * order, as it stops at the first problem in input order.
      */
-    public ReadStats run(List<Input> inputs, Reporter whole, Supplier<? extends Reporter> parts, int threads) {
-        if (!(whole instanceof Mergeable<?>) || threads <= 1 || inputs.size() <= 1) {
+    public <R extends Reporter> ReadStats run(List<Input> inputs, ReportSpec<R> spec, int threads) {
+        R whole = spec.whole();
+        if (!spec.parallel() || threads <= 1 || inputs.size() <= 1 || diagnostics.strict()) {
             return run(inputs, whole);
         }
-        @SuppressWarnings("unchecked") // parts come from the same factory as whole: one class, merging its own kind
-        Mergeable<Reporter> merged = (Mergeable<Reporter>) whole;
-        ReadStats stats = new ParallelRead(inputs.size(), Math.min(threads, inputs.size()), merged::merge).run(
+        ReadStats stats = new ParallelRead<R>(inputs.size(), Math.min(threads, inputs.size()), spec::mergeIntoWhole).run(
                 (i, reader) -> {
-                    Reporter part = i == 0 ? whole : parts.get();
+                    R part = i == 0 ? whole : spec.partial();
                     ReadStats partStats = new ReadStats();
                     read(inputs.get(i), reader, sink(part), partStats);
-                    return new ParallelRead.Part(i == 0 ? null : part, partStats);
+                    return new ParallelRead.Part<>(i == 0 ? null : part, partStats);
                 });
         return finish(whole, stats);
     }
 
-    private Consumer<FlowRow> sink(Reporter reporter) {
-        return filter == FlowFilter.ALL ? reporter::accept : row -> {
+    /**
+     * The rows that pass the filter, into {@code reporter}; rules named without tuples too, when
+     * nothing is filtered (a filter asks about tuples, which such a rule has none of).
+     */
+    private FlowSink sink(Reporter reporter) {
+        if (filter == FlowFilter.ALL) {
+            return reporter;
+        }
+        return row -> {
             if (filter.test(row)) {
                 reporter.accept(row);
             }
         };
     }
 
+    /**
+     * Lets the reporter write its answer. When not one flow-log record was read there is none, not
+     * an empty one; except for a checkpointed read, where nothing new is an answer.
+     */
     private ReadStats finish(Reporter reporter, ReadStats stats) {
         stats.setProblems(diagnostics.problemCounts());
-        reporter.finish(stats);
+        if (stats.flowRecords() > 0 || listener != null) {
+            reporter.finish(stats);
+        }
         return stats;
     }
 
-    private void read(Input input, RecordReader reader, Consumer<FlowRow> sink, ReadStats stats) {
+    private void read(Input input, RecordReader reader, FlowSink sink, ReadStats stats) {
         if (stop.getAsBoolean()) {
             throw new Stopped();
         }

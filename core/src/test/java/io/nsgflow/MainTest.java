@@ -81,14 +81,14 @@ class MainTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
-        "--bogus; Unknown option: '--bogus'",
+        "--bogus; unknown option '--bogus'",
         "--src=10.0.0.0/33; '10.0.0.0/33' has a prefix length outside 0-32",
         "--dst=banana; 'banana' is not an IP address or CIDR block",
         "--port=100-50; port range '100-50' ends before it starts",
         "--dst-port=70000; '70000' is not a list of ports and ranges 0-65535",
         "--fields=time,nope; unknown field 'nope'; fields are: time,version,",
         "--format=xml; unknown format 'xml' (table, csv, tsv, json, ndjson)",
-        "--since=yesterday; 'yesterday' is not a date",
+        "--since=yesterday; 'yesterday' is not a time",
         "--protocol=tcpp; unknown protocol 'tcpp'",
         "--action=block; 'block' is not an action (allow, deny)",
     })

@@ -29,7 +29,7 @@ class ParallelReadTest {
     void foldsInInputOrderWhenLaterInputsFinishFirst() {
         CountDownLatch laterDone = new CountDownLatch(2);
         List<Integer> folded = Collections.synchronizedList(new ArrayList<>());
-        ParallelRead read = new ParallelRead(6, 3, p -> folded.add(((Part) p).index()));
+        ParallelRead<Part> read = new ParallelRead<>(6, 3, p -> folded.add(p.index()));
 
         ReadStats stats = read.run((i, reader) -> {
             if (i == 0) {
@@ -39,7 +39,7 @@ class ParallelReadTest {
             }
             ReadStats s = new ReadStats();
             s.countInput(true);
-            return new ParallelRead.Part(i == 0 ? null : new Part(i), s);
+            return new ParallelRead.Part<>(i == 0 ? null : new Part(i), s);
         });
 
         assertThat(folded).containsExactly(1, 2, 3, 4, 5);
@@ -48,13 +48,13 @@ class ParallelReadTest {
 
     @Test
     void failureOfOneInputReachesTheCaller() {
-        ParallelRead read = new ParallelRead(8, 2, p -> { });
+        ParallelRead<Part> read = new ParallelRead<>(8, 2, p -> { });
 
         assertThatThrownBy(() -> read.run((i, reader) -> {
             if (i == 3) {
                 throw new IllegalStateException("boom at 3");
             }
-            return new ParallelRead.Part(null, new ReadStats());
+            return new ParallelRead.Part<Part>(null, new ReadStats());
         })).isInstanceOf(IllegalStateException.class).hasMessage("boom at 3");
     }
 

@@ -20,6 +20,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -271,13 +272,13 @@ public final class CheckpointFile {
             expect(p, t, JsonToken.START_ARRAY, "a connection");
             for (int i = 0; i < Checkpoint.Connections.WIDTH; i++) {
                 if (n == keys.length) {
-                    keys = java.util.Arrays.copyOf(keys, keys.length * 2);
+                    keys = Arrays.copyOf(keys, keys.length * 2);
                 }
                 keys[n++] = number(p, p.nextToken(), "a connection");
             }
             expect(p, p.nextToken(), JsonToken.END_ARRAY, "the end of a connection");
         }
-        return java.util.Arrays.copyOf(keys, n);
+        return Arrays.copyOf(keys, n);
     }
 
     private List<String> strings(JsonParser p, JsonToken t, String field) throws IOException {

@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
@@ -94,7 +96,7 @@ public final class IncrementalRead implements ReadListener {
     /** The inputs to read and from where: unchanged ones left out, appended ones resumed. Forgets vanished files. */
     public List<Input> plan(List<Input> inputs) {
         List<Input> toRead = new ArrayList<>(inputs.size());
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Input input : inputs) {
             if (!(input instanceof FileInput f)) {
                 throw new CheckpointException(input.name() + ": only local files and folders can be read incrementally");

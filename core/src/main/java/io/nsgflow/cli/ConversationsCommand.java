@@ -1,7 +1,7 @@
 package io.nsgflow.cli;
 
 import io.nsgflow.report.ConversationsReporter;
-import io.nsgflow.report.Reporter;
+import io.nsgflow.report.ReportSpec;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.TableSink;
 import java.util.List;
@@ -25,14 +25,9 @@ final class ConversationsCommand extends ReportCommand {
         return List.of(ConversationsReporter.SCHEMA);
     }
 
-    @Override
-    Reporter reporter(TableSink sink) {
-        return new ConversationsReporter(sink, true);
-    }
-
     /** Conversations are written as they close, so inputs are read one after another. */
     @Override
-    boolean parallel() {
-        return false;
+    ReportSpec<?> spec(TableSink sink) {
+        return ReportSpec.inOrder(new ConversationsReporter(sink));
     }
 }

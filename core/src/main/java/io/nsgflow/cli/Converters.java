@@ -2,6 +2,7 @@ package io.nsgflow.cli;
 
 import io.nsgflow.filter.Cidr;
 import io.nsgflow.filter.Glob;
+import io.nsgflow.filter.MacAddress;
 import io.nsgflow.filter.PortRanges;
 import io.nsgflow.filter.TimeBound;
 import io.nsgflow.format.OutputFormat;
@@ -65,22 +66,27 @@ final class Converters {
         }
     }
 
-    static final class GlobConverter implements ITypeConverter<Glob> {
-        @Override
-        public Glob convert(String value) {
-            return Glob.parse(value);
+    static final class GlobConverter extends Parsed<Glob> {
+        GlobConverter() {
+            super(Glob::parse);
         }
     }
 
     static final class SinceConverter extends Parsed<Long> {
         SinceConverter() {
-            super(TimeBound::since);
+            super(t -> TimeBound.since(t, System.currentTimeMillis()));
         }
     }
 
     static final class UntilConverter extends Parsed<Long> {
         UntilConverter() {
-            super(TimeBound::until);
+            super(t -> TimeBound.until(t, System.currentTimeMillis()));
+        }
+    }
+
+    static final class MacConverter extends Parsed<String> {
+        MacConverter() {
+            super(MacAddress::parse);
         }
     }
 
@@ -200,6 +206,25 @@ final class Converters {
                 throw new TypeConversionException("'" + value + "' is out of range (100ms to 24h)");
             }
             return millis;
+        }
+    }
+
+    /** A timeline bucket size in milliseconds, or {@code auto} (0): chosen from the data. */
+    static final class AutoEveryConverter extends Parsed<Long> {
+        AutoEveryConverter() {
+            super(text -> text.trim().equalsIgnoreCase("auto") ? 0L : TimelineReporter.parseEvery(text));
+        }
+    }
+
+    /** Rows a report page keeps per ranking: 1 to {@value HtmlReportCommand#MAX_TOP}. */
+    static final class TopRowsConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int n = atLeast(value, 1, "is not a row count (1 or more)");
+            if (n > HtmlReportCommand.MAX_TOP) {
+                throw new TypeConversionException("'" + value + "' rows is too many for a page (" + HtmlReportCommand.MAX_TOP + " at most)");
+            }
+            return n;
         }
     }
 

@@ -1,5 +1,8 @@
 package io.nsgflow.cli;
 
+import io.nsgflow.diag.Diagnostics;
+import io.nsgflow.model.ReadStats;
+
 /** Every exit status nsgflow returns; the README's table mirrors this class. */
 public final class ExitCode {
     /** All input was read. */
@@ -16,5 +19,13 @@ public final class ExitCode {
     public static final int INTERNAL_ERROR = 70;
 
     private ExitCode() {
+    }
+
+    /** How a run that read its inputs ends: OK, or something skipped, or nothing readable at all. */
+    public static int afterReading(Diagnostics diagnostics, ReadStats stats) {
+        if (!diagnostics.anyProblem()) {
+            return OK;
+        }
+        return stats.flowRecords() > 0 ? SKIPPED : NOTHING_READ;
     }
 }

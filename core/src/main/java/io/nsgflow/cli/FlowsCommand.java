@@ -2,7 +2,7 @@ package io.nsgflow.cli;
 
 import io.nsgflow.report.FlowField;
 import io.nsgflow.report.FlowsReporter;
-import io.nsgflow.report.Reporter;
+import io.nsgflow.report.ReportSpec;
 import io.nsgflow.result.Fields;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.SortKey;
@@ -72,9 +72,10 @@ class FlowsCommand extends ReportCommand {
     }
 
     @Override
-    Reporter reporter(TableSink sink) {
+    ReportSpec<?> spec(TableSink sink) {
         List<FlowField> fields = fields();
         boolean enriched = fields.stream().anyMatch(f -> f.address() != null);
-        return new FlowsReporter(sink, fields, enriched ? enricherOrBuiltIn() : null);
+        // rows stream as they are read
+        return ReportSpec.inOrder(new FlowsReporter(sink, fields, enriched ? enricherOrBuiltIn() : null));
     }
 }

@@ -68,7 +68,7 @@ final class FollowCommand extends FlowsCommand {
                     (name, reason) -> diagnostics.forInput(name).warning("checkpoint", reason));
         }
         Pipeline pipeline = new Pipeline(filters.build(), diagnostics, terminal.in()).incremental(incremental);
-        Reporter rows = reporter(sink);
+        Reporter rows = spec(sink).whole();
         ReadStats stats = new ReadStats();
         try (StopSignal stop = StopSignal.install()) {
             pipeline.stopWhen(stop::requested);

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             "  nsgflow summary PT1H.json",
             "  nsgflow top --by src --metric bytes logs/",
             "  nsgflow flows --action deny -f ndjson ~/flowlogs/ | jq -c '{srcIp, dstPort, rule}'",
+            "  nsgflow report logs/ -o report.html",
             "  azcopy cp 'https://ACCOUNT.blob.core.windows.net/insights-logs-networksecuritygroupflowevent' . --recursive",
             "  nsgflow flows insights-logs-networksecuritygroupflowevent/ --since 2024-05-14T09:00Z"
         })
@@ -40,6 +41,7 @@ public final class NsgflowCommand implements Runnable {
         COMMANDS.put("scans", ScansCommand::new);
         COMMANDS.put("follow", FollowCommand::new);
         COMMANDS.put("checkpoint", CheckpointCommand::new);
+        COMMANDS.put("report", HtmlReportCommand::new);
         COMMANDS.put("help", HelpCommand::new);
     }
 
@@ -56,6 +58,11 @@ public final class NsgflowCommand implements Runnable {
     /** Whether stdout is a terminal, whatever stdin is. */
     public static boolean stdoutIsTerminal() {
         return Tty.stdoutIsTerminal();
+    }
+
+    /** Whether stdin is a terminal, whatever stdout is. */
+    public static boolean stdinIsTerminal() {
+        return Tty.stdinIsTerminal();
     }
 
     /** The width tables fit into: {@code $COLUMNS}, else the terminal's; 0 (no limit) when not a terminal. */

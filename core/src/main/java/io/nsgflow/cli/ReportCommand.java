@@ -10,6 +10,7 @@ import io.nsgflow.filter.FlowFilter;
 import io.nsgflow.format.TextOut;
 import io.nsgflow.model.ReadStats;
 import io.nsgflow.report.CarriesConnections;
+import io.nsgflow.report.ReportSpec;
 import io.nsgflow.report.Reporter;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.TableSink;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -61,16 +63,8 @@ abstract class ReportCommand implements Callable<Integer> {
     /** The tables this command writes, as its options make them. */
     abstract List<TableSchema> tables();
 
-    /** The reporter for this command, writing to {@code sink}. */
-    abstract Reporter reporter(TableSink sink);
-
-    /**
-     * Whether inputs may be read on several threads, for a reporter that merges partial results
-     * (see {@link io.nsgflow.report.Mergeable}). False for one that writes as it reads.
-     */
-    boolean parallel() {
-        return true;
-    }
+    /** How this command's answer is read and written to {@code sink}: its reporter, and whether partials merge. */
+    abstract ReportSpec<?> spec(TableSink sink);
 
     /** Rows per table when no {@code --limit} is given; 0 for all. */
     int defaultLimit() {
@@ -86,26 +80,33 @@ abstract class ReportCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = root.terminal();
         root.debug(input.debug);
-        enricher = enrichment.load(); // before anything else: a bad enrichment file is a usage error
+        if (input.paths.stream().filter("-"::equals).count() > 1) {
+            throw new ParameterException(spec.commandLine(), "'-' (standard input) is named more than once; it can be read once");
+        }
+        enricher = enrichment.load(); // before any input: a bad enrichment file is a usage error
         FlowFilter filter = filters.build().with(addressFilters.build(enricher));
         TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
         TableSink sink = sink(out, terminal);
         Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
         Pipeline pipeline = new Pipeline(filter, diagnostics, terminal.in());
         IncrementalRead incremental = input.incremental(spec.name(), diagnostics);
+        if (input.paths.isEmpty() && terminal.inIsTerminal()) {
+            diagnostics.print("reading flow-log JSON from standard input; end it with Ctrl-D, or give a file or folder: "
+                    + spec.qualifiedName() + " PATH (see --help)");
+        }
         List<Input> inputs = pipeline.inputs(input.paths);
         if (incremental != null) {
             inputs = incremental.plan(inputs);
             pipeline.incremental(incremental);
         }
         ReadStats stats;
-        Reporter reporter = reporter(sink);
+        ReportSpec<?> read = spec(sink);
+        Reporter reporter = read.whole();
         if (incremental != null && reporter instanceof CarriesConnections carrier) {
             carrier.carry(incremental.connections().keys());
         }
         try {
-            int threads = parallel() && !input.strict ? input.threads : 1; // --strict stops at the first problem in input order
-            stats = pipeline.run(inputs, reporter, () -> reporter(sink), threads);
+            stats = pipeline.run(inputs, read, input.threads);
         } catch (StrictStop stop) {
             reporter.stop(); // rows before the problem are good: keep them
             out.flush();
@@ -122,10 +123,17 @@ abstract class ReportCommand implements Callable<Integer> {
             incremental.save(reporter instanceof CarriesConnections carrier
                     ? incremental.connections().next(carrier.openConnections(), Checkpoint.Connections.LIMIT)
                     : incremental.connections());
+        } else if (stats.flowRecords() == 0) {
+            if (!diagnostics.anyProblem()) {
+                // every input opened and parsed, yet none held a record: say so rather than exit quietly
+                diagnostics.print(inputNames(input.paths) + ": not one flow-log record found (nothing to report)");
+            }
+            return ExitCode.NOTHING_READ;
         }
-        if (!diagnostics.anyProblem()) {
-            return ExitCode.OK;
-        }
-        return stats.flowRecords() > 0 ? ExitCode.SKIPPED : ExitCode.NOTHING_READ;
+        return ExitCode.afterReading(diagnostics, stats);
+    }
+
+    private static String inputNames(List<String> paths) {
+        return paths.isEmpty() ? "standard input" : String.join(", ", paths);
     }
 }

@@ -1,6 +1,6 @@
 package io.nsgflow.cli;
 
-import io.nsgflow.report.Reporter;
+import io.nsgflow.report.ReportSpec;
 import io.nsgflow.report.RulesReporter;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.TableSink;
@@ -24,7 +24,7 @@ final class RulesCommand extends ReportCommand {
     }
 
     @Override
-    Reporter reporter(TableSink sink) {
-        return new RulesReporter(sink);
+    ReportSpec<?> spec(TableSink sink) {
+        return ReportSpec.merged(new RulesReporter(sink));
     }
 }

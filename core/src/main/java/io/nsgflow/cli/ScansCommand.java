@@ -1,6 +1,6 @@
 package io.nsgflow.cli;
 
-import io.nsgflow.report.Reporter;
+import io.nsgflow.report.ReportSpec;
 import io.nsgflow.report.ScanThresholds;
 import io.nsgflow.report.ScansReporter;
 import io.nsgflow.result.TableSchema;
@@ -43,7 +43,7 @@ final class ScansCommand extends ReportCommand {
     }
 
     @Override
-    Reporter reporter(TableSink sink) {
-        return new ScansReporter(sink, new ScanThresholds(ports, hosts, window), enricher);
+    ReportSpec<?> spec(TableSink sink) {
+        return ReportSpec.merged(new ScansReporter(sink, new ScanThresholds(ports, hosts, window), enricher));
     }
 }

@@ -1,6 +1,6 @@
 package io.nsgflow.cli;
 
-import io.nsgflow.report.Reporter;
+import io.nsgflow.report.ReportSpec;
 import io.nsgflow.report.SummaryReporter;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.TableSink;
@@ -37,8 +37,8 @@ final class SummaryCommand extends ReportCommand {
     }
 
     @Override
-    Reporter reporter(TableSink sink) {
-        return new SummaryReporter(sink, enricher);
+    ReportSpec<?> spec(TableSink sink) {
+        return ReportSpec.merged(new SummaryReporter(sink, enricher));
     }
 
     @Override

@@ -13,10 +13,17 @@ import java.util.function.IntSupplier;
  * @param outIsTerminal stdout is a terminal: flush every line for the person watching
  * @param width         the width a table fits itself into, 0 for no limit; asked only by a
  *                      format that fits the terminal, since finding it out may cost a process
+ * @param inIsTerminal  stdin is a terminal: reading it without a path waits for someone typing
  */
-public record Terminal(Writer out, Writer err, InputStream in, boolean outIsTerminal, IntSupplier width) {
-    /** Streams with no width limit, as for output to a file. */
+public record Terminal(Writer out, Writer err, InputStream in, boolean outIsTerminal, IntSupplier width,
+        boolean inIsTerminal) {
+    /** Stdin that is not a terminal. */
+    public Terminal(Writer out, Writer err, InputStream in, boolean outIsTerminal, IntSupplier width) {
+        this(out, err, in, outIsTerminal, width, false);
+    }
+
+    /** Streams with no width limit, as for output to a file, and stdin that is not a terminal. */
     public Terminal(Writer out, Writer err, InputStream in, boolean outIsTerminal) {
-        this(out, err, in, outIsTerminal, () -> 0);
+        this(out, err, in, outIsTerminal, () -> 0, false);
     }
 }

@@ -1,7 +1,7 @@
 package io.nsgflow.cli;
 
 import io.nsgflow.report.Metric;
-import io.nsgflow.report.Reporter;
+import io.nsgflow.report.ReportSpec;
 import io.nsgflow.report.TimelineReporter;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.TableSink;
@@ -35,8 +35,8 @@ final class TimelineCommand extends ReportCommand {
     }
 
     @Override
-    Reporter reporter(TableSink sink) {
-        return new TimelineReporter(sink, every, metric,
-                filters.since == null ? Long.MIN_VALUE : filters.since, filters.until == null ? Long.MAX_VALUE : filters.until);
+    ReportSpec<?> spec(TableSink sink) {
+        return ReportSpec.merged(new TimelineReporter(sink, every, metric,
+                filters.since == null ? Long.MIN_VALUE : filters.since, filters.until == null ? Long.MAX_VALUE : filters.until));
     }
 }

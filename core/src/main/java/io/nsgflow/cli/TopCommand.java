@@ -2,7 +2,7 @@ package io.nsgflow.cli;
 
 import io.nsgflow.report.GroupBy;
 import io.nsgflow.report.Metric;
-import io.nsgflow.report.Reporter;
+import io.nsgflow.report.ReportSpec;
 import io.nsgflow.report.TopReporter;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.TableSink;
@@ -50,8 +50,8 @@ final class TopCommand extends ReportCommand {
     }
 
     @Override
-    Reporter reporter(TableSink sink) {
-        return new TopReporter(sink, by, metric, by.address() == null ? null : enricherOrBuiltIn());
+    ReportSpec<?> spec(TableSink sink) {
+        return ReportSpec.merged(new TopReporter(sink, by, metric, by.address() == null ? null : enricherOrBuiltIn()));
     }
 
     @Override

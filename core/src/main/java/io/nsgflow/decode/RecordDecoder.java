@@ -4,19 +4,20 @@ import io.nsgflow.diag.FileDiagnostics;
 import io.nsgflow.model.Problem;
 import io.nsgflow.model.FlowContext;
 import io.nsgflow.model.FlowRow;
+import io.nsgflow.model.FlowSink;
 import io.nsgflow.model.LogFormat;
 import io.nsgflow.parse.RawRecord;
 import io.nsgflow.model.Macs;
 import io.nsgflow.source.PathMetadata;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Turns the records of one input into flow rows. The format is told apart per record (real blobs
  * mix NSG versions 1 and 2 within an hour, and folders mix NSG and VNet logs): by its shape
  * ({@code properties.flows} or {@code flowRecords}), then by {@code Version}, then, when the
- * version is missing, by each tuple's field count. A bad tuple is reported and skipped alone.
+ * version is missing, by each tuple's field count. A bad tuple is reported and skipped alone; a
+ * tuple repeated identically in its record is marked as a repeat ({@link RepeatedTuples}).
  */
 public final class RecordDecoder {
     private static final String NSG_CATEGORY = "NetworkSecurityGroupFlowEvent";
@@ -35,17 +36,18 @@ public final class RecordDecoder {
     private final NsgTupleDecoder nsgV2 = new NsgTupleDecoder(2);
     private final VnetTupleDecoder vnet = new VnetTupleDecoder();
     private final FlowRow row = new FlowRow();
+    private final RepeatedTuples repeats = new RepeatedTuples();
     private final String source;
     private final PathMetadata pathMeta;
     private final FileDiagnostics diag;
-    private final Consumer<FlowRow> sink;
+    private final FlowSink sink;
     private final ContextCheck check;
     private long flowRecords;
     private long tuples;
     private String lastId;
     private ResourceId lastParsed = ResourceId.NONE;
 
-    public RecordDecoder(String source, PathMetadata pathMeta, FileDiagnostics diag, Consumer<FlowRow> sink) {
+    public RecordDecoder(String source, PathMetadata pathMeta, FileDiagnostics diag, FlowSink sink) {
         this.source = source;
         this.pathMeta = pathMeta;
         this.diag = diag;
@@ -65,6 +67,7 @@ public final class RecordDecoder {
 
     public void decode(RawRecord rec) {
         String where = "record " + rec.index();
+        repeats.reset(rec);
         for (String problem : rec.problems()) {
             diag.problem(Problem.BAD_RECORD, where, problem);
         }
@@ -108,21 +111,28 @@ public final class RecordDecoder {
             String mac = first(Macs.normalize(g.mac()), recordMac);
             FlowContext v1 = null;
             FlowContext v2 = null;
+            if (g.firstTuple() == g.endTuple() && g.rule() != null) {
+                sink.ruleNamed(nsgContext(rec, version == 1 ? 1 : 2, subscription, group, nsg, g.rule(), mac));
+            }
             for (int t = g.firstTuple(); t < g.endTuple(); t++) {
                 int tupleVersion = version != -1 ? version : versionByFields(rec, t);
                 FlowContext context;
                 if (tupleVersion == 1) {
-                    v1 = v1 != null ? v1 : new FlowContext(source, rec.index(), LogFormat.NSG_V1, 1,
-                            subscription, group, nsg, g.rule(), mac, null, null, null);
+                    v1 = v1 != null ? v1 : nsgContext(rec, 1, subscription, group, nsg, g.rule(), mac);
                     context = v1;
                 } else {
-                    v2 = v2 != null ? v2 : new FlowContext(source, rec.index(), LogFormat.NSG_V2, 2,
-                            subscription, group, nsg, g.rule(), mac, null, null, null);
+                    v2 = v2 != null ? v2 : nsgContext(rec, 2, subscription, group, nsg, g.rule(), mac);
                     context = v2;
                 }
                 emit(rec, t, tupleVersion == 1 ? nsgV1 : nsgV2, context, where);
             }
         }
+    }
+
+    private FlowContext nsgContext(RawRecord rec, int version, String subscription, String group, String nsg, String rule,
+            String mac) {
+        return new FlowContext(source, rec.index(), version == 1 ? LogFormat.NSG_V1 : LogFormat.NSG_V2, version,
+                subscription, group, nsg, rule, mac, null, null, null);
     }
 
     /** Version 1 tuples have 8 fields, version 2 tuples 13; anything else is decoded as 2 and rejected there. */
@@ -149,6 +159,9 @@ public final class RecordDecoder {
             String nsg = ResourceId.parse(g.aclId(), "NETWORKSECURITYGROUPS").nameAfter();
             FlowContext context = new FlowContext(source, rec.index(), LogFormat.VNET, 4,
                     subscription, target.resourceGroup(), nsg, g.rule(), mac, g.aclId(), targetName, flowLog);
+            if (g.firstTuple() == g.endTuple() && g.rule() != null) {
+                sink.ruleNamed(context);
+            }
             for (int t = g.firstTuple(); t < g.endTuple(); t++) {
                 emit(rec, t, vnet, context, where);
             }
@@ -167,6 +180,7 @@ public final class RecordDecoder {
                     "\"" + new String(chars, start, Math.min(len, 200)) + "\": " + e.getMessage() + "; tuple skipped");
             return;
         }
+        row.setRepeat(repeats.repeated(tuple, context.mac()));
         row.setContext(context);
         sink.accept(row);
     }

@@ -27,6 +27,11 @@ public final class Diagnostics {
         this.strict = strict;
     }
 
+    /** True under {@code --strict}: the first problem stops reading, so inputs are read in order. */
+    public boolean strict() {
+        return strict;
+    }
+
     /** The problem and warning reporter for one input, named as the user named it. */
     public FileDiagnostics forInput(String name) {
         return new FileDiagnostics(this, name);

@@ -5,7 +5,6 @@ import io.nsgflow.model.Direction;
 import io.nsgflow.model.Encryption;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.FlowState;
-import io.nsgflow.model.Macs;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.EnumSet;
@@ -15,7 +14,8 @@ import java.util.function.Predicate;
 
 /**
  * The row filters of every command. Different criteria AND together; the values of one
- * criterion (a repeated option, or a comma list) OR together. Built and validated before any
+ * criterion (a repeated option, or a comma list) OR together; an excluding criterion drops the
+ * rows that match any of its values. Built and validated before any
  * input is read; an empty filter passes everything at the cost of one array check.
  */
 public final class FlowFilter implements Predicate<FlowRow> {
@@ -51,9 +51,27 @@ public final class FlowFilter implements Predicate<FlowRow> {
         return new Builder();
     }
 
-    /** Collects criteria; each method ignores an empty list (the option was not given). */
+    /**
+     * Collects criteria; each method ignores an empty list (the option was not given). Criteria
+     * added through {@link #excluding()} pass the rows that do not match any of their values.
+     */
     public static final class Builder {
-        private final List<Predicate<FlowRow>> criteria = new ArrayList<>();
+        private final List<Predicate<FlowRow>> criteria;
+        private final boolean exclude;
+
+        private Builder() {
+            this(new ArrayList<>(), false);
+        }
+
+        private Builder(List<Predicate<FlowRow>> criteria, boolean exclude) {
+            this.criteria = criteria;
+            this.exclude = exclude;
+        }
+
+        /** A builder adding to the same filter, whose criteria keep the rows that match none of their values. */
+        public Builder excluding() {
+            return new Builder(criteria, true);
+        }
 
         public Builder src(List<Cidr> blocks) {
             return add(blocks, r -> anyContains(blocks, r.srcHi(), r.srcLo()));
@@ -115,9 +133,9 @@ public final class FlowFilter implements Predicate<FlowRow> {
             return add(globs, r -> anyMatches(globs, r.context().nsg()));
         }
 
-        /** MACs in any common spelling: {@code 00-0D-3A-...}, {@code 00:0d:3a...}, {@code 000D3A...}. */
+        /** MACs as {@link MacAddress#parse} gives them. */
         public Builder mac(List<String> macs) {
-            Set<String> set = Set.copyOf(macs.stream().map(Macs::normalize).toList());
+            Set<String> set = Set.copyOf(macs);
             return add(macs, r -> set.contains(r.context().mac()));
         }
 
@@ -140,16 +158,20 @@ public final class FlowFilter implements Predicate<FlowRow> {
         /** Rows from {@code sinceMillis} (included) to {@code untilMillis} (excluded); MIN/MAX for open ends. */
         public Builder time(long sinceMillis, long untilMillis) {
             if (sinceMillis != Long.MIN_VALUE || untilMillis != Long.MAX_VALUE) {
-                criteria.add(r -> r.timeMillis() >= sinceMillis && r.timeMillis() < untilMillis);
+                add(r -> r.timeMillis() >= sinceMillis && r.timeMillis() < untilMillis);
             }
             return this;
         }
 
         private Builder add(List<?> values, Predicate<FlowRow> criterion) {
             if (!values.isEmpty()) {
-                criteria.add(criterion);
+                add(criterion);
             }
             return this;
+        }
+
+        private void add(Predicate<FlowRow> criterion) {
+            criteria.add(exclude ? criterion.negate() : criterion);
         }
 
         public FlowFilter build() {

@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Decimals as every format writes them: at most three places, no trailing zeros, no exponent. */
-final class DecimalText {
+public final class DecimalText {
     private DecimalText() {
     }
 
     /** Null for NaN and infinities, which no format can hold as a number. */
-    static String of(double value) {
+    public static String of(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return null;
         }

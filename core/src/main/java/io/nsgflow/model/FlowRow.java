@@ -29,6 +29,7 @@ public final class FlowRow {
     private long bytesSrcToDst;
     private long packetsDstToSrc;
     private long bytesDstToSrc;
+    private boolean repeat;
 
     public FlowContext context() {
         return context;
@@ -106,23 +107,51 @@ public final class FlowRow {
         return bytesDstToSrc;
     }
 
-    /** Packets in both directions, treating absent counters as zero. */
-    public long packets() {
-        return Math.max(packetsSrcToDst, 0) + Math.max(packetsDstToSrc, 0);
+    /** A counter as every total counts it: an absent counter ({@link #ABSENT}) adds nothing. */
+    public static long counted(long counter) {
+        return Math.max(counter, 0);
     }
 
-    /** Bytes in both directions, treating absent counters as zero. */
+    /** Packets in both directions, each {@link #counted}: what every report sums. */
+    public long packets() {
+        return counted(packetsSrcToDst) + counted(packetsDstToSrc);
+    }
+
+    /** Bytes in both directions, each {@link #counted}: what every report sums. */
     public long bytes() {
-        return Math.max(bytesSrcToDst, 0) + Math.max(bytesDstToSrc, 0);
+        return counted(bytesSrcToDst) + counted(bytesDstToSrc);
     }
 
     public boolean hasCounters() {
         return packetsSrcToDst != ABSENT;
     }
 
-    /** True when this tuple starts a connection: {@code B}, a VNet deny, or any stateless v1 tuple. */
-    public boolean isBegin() {
-        return state == null || state == FlowState.BEGIN || state == FlowState.DENY;
+    /**
+     * True when the tuple repeats, identically, one read earlier in its record for the same MAC
+     * (Azure writes some tuples twice): the same observation, listed as read by {@code flows} but
+     * counted once by every report that counts.
+     */
+    public boolean isRepeat() {
+        return repeat;
+    }
+
+    public void setRepeat(boolean repeat) {
+        this.repeat = repeat;
+    }
+
+    /** Denied by its rule: decision {@code D} (NSG) or state {@code D} (VNet, decoded as action DENY). */
+    public boolean isDenied() {
+        return action == Action.DENY;
+    }
+
+    /**
+     * True when this tuple is a whole flow by itself, with no other tuple of its connection to
+     * stitch to it: a version-1 tuple (no state), a VNet deny, or an NSG {@code B} tuple with
+     * decision {@code D} (denied connections never continue). Every other tuple is a step
+     * ({@code B}, {@code C}, {@code E}) of a connection that may span many tuples.
+     */
+    public boolean isWholeFlow() {
+        return state == null || state == FlowState.DENY || state == FlowState.BEGIN && action == Action.DENY;
     }
 
     public void setTime(long timeMillis) {
@@ -173,6 +202,7 @@ public final class FlowRow {
         c.setDecision(direction, action, state);
         c.encryption = encryption;
         c.setCounters(packetsSrcToDst, bytesSrcToDst, packetsDstToSrc, bytesDstToSrc);
+        c.repeat = repeat;
         return c;
     }
 }

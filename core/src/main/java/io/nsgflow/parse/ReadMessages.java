@@ -85,6 +85,27 @@ final class ReadMessages {
     }
 
     /** Jackson's message without its source and location, which we print our own way. */
+    /**
+     * Why an input that does not start as JSON was refused, in the user's terms rather than the
+     * parser's ("was expecting (JSON String, Number, Array, Object or token 'null'...").
+     */
+    static String notJson(JsonProcessingException e) {
+        String m = clean(e);
+        if (m.startsWith("Unrecognized token '")) {
+            String token = m.substring("Unrecognized token '".length(), Math.max(m.indexOf('\'', 20), 20));
+            return "not JSON: it begins with '" + token + "' where a flow log begins with { or [ (a text file?)";
+        }
+        if (m.startsWith("Invalid UTF-8") || m.startsWith("Invalid UTF-16") || m.startsWith("Invalid UTF-32")) {
+            return "not JSON: the bytes are not UTF-8 or UTF-16 text (a binary file, or compressed other than gzip?)";
+        }
+        if (m.startsWith("Unexpected character ('")) {
+            return "not JSON: it begins with '" + m.charAt("Unexpected character ('".length())
+                    + "' where a flow log begins with { or [";
+        }
+        int expecting = m.indexOf(": was expecting");
+        return "not JSON (" + (expecting > 0 ? m.substring(0, expecting) : m) + ")";
+    }
+
     static String clean(JsonProcessingException e) {
         String m = e.getOriginalMessage();
         if (m == null) {

@@ -98,6 +98,10 @@ final class RecordFields {
                     p.skipChildren();
                 }
             }
+            if (record.groupCount() == firstGroup && entryName != null && level.name() == RawRecord.Name.RULE) {
+                // Azure lists every rule of the NSG, hit or not: an empty group keeps "named, no tuples"
+                record.endGroup(record.startGroup());
+            }
             record.nameGroups(firstGroup, level.name(), entryName);
         }
     }

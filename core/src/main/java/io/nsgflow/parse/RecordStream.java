@@ -1,7 +1,6 @@
 package io.nsgflow.parse;
 
 import static io.nsgflow.parse.ReadMessages.at;
-import static io.nsgflow.parse.ReadMessages.clean;
 import static io.nsgflow.parse.ReadMessages.describe;
 import static io.nsgflow.parse.ReadMessages.truncated;
 
@@ -132,7 +131,7 @@ final class RecordStream {
                 }
                 String where = at(location(e, p), base);
                 if (atStart) {
-                    diag.problem(Problem.BAD_JSON, where, "not JSON (" + clean(e) + "); input skipped");
+                    diag.problem(Problem.BAD_JSON, where, ReadMessages.notJson(e) + "; input skipped");
                     return 0;
                 }
                 String reason = ReadMessages.reason(e, recordIndex, recordStart, unit);

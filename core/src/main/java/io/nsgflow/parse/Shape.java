@@ -1,6 +1,7 @@
 package io.nsgflow.parse;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * How the records of an input are laid out, which decides what must be put in front of a
@@ -37,7 +38,7 @@ public enum Shape {
 
     /** The name used in checkpoint files. */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The shape named {@code id}, or null. */

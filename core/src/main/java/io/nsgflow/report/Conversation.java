@@ -24,14 +24,11 @@ final class Conversation {
     /** The first tuple's own fields (addresses, ports, direction, action, rule...). */
     final FlowRow first;
     /** Its first tuple was {@code C} or {@code E}: it began before the input window. */
-    boolean startedBefore;
+    final boolean startedBefore;
     State state = State.OPEN;
     long lastSeen;
     long tuples;
-    long packetsSrcToDst;
-    long bytesSrcToDst;
-    long packetsDstToSrc;
-    long bytesDstToSrc;
+    final Traffic traffic = new Traffic();
 
     Conversation(FlowKey key, FlowRow firstTuple, boolean startedBefore) {
         this.key = key;
@@ -43,21 +40,7 @@ final class Conversation {
     void add(FlowRow row) {
         tuples++;
         lastSeen = Math.max(lastSeen, row.timeMillis());
-        packetsSrcToDst += Math.max(row.packetsSrcToDst(), 0);
-        bytesSrcToDst += Math.max(row.bytesSrcToDst(), 0);
-        packetsDstToSrc += Math.max(row.packetsDstToSrc(), 0);
-        bytesDstToSrc += Math.max(row.bytesDstToSrc(), 0);
-    }
-
-    /** Takes in {@code later}, the rest of this connection read from the input that follows. */
-    void append(Conversation later) {
-        state = later.state;
-        lastSeen = Math.max(lastSeen, later.lastSeen);
-        tuples += later.tuples;
-        packetsSrcToDst += later.packetsSrcToDst;
-        bytesSrcToDst += later.bytesSrcToDst;
-        packetsDstToSrc += later.packetsDstToSrc;
-        bytesDstToSrc += later.bytesDstToSrc;
+        traffic.add(row);
     }
 
     long firstSeen() {

@@ -1,6 +1,5 @@
 package io.nsgflow.report;
 
-import io.nsgflow.model.Action;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.FlowState;
 import io.nsgflow.model.Protocol;
@@ -16,20 +15,21 @@ import java.util.Map;
 
 /**
  * {@code conversations}: version-2 and VNet tuples stitched by MAC and 5-tuple into one row per
- * connection, so there is one row per flow as {@link FlowIdentity} counts them. A {@code B} opens
- * a conversation (a second {@code B} for an open one starts a new one), {@code C} and {@code E}
- * add their counters, {@code E} completes it. A {@code C} or {@code E} with nothing open starts a
- * conversation marked as begun before the input. Denials are one-tuple conversations.
+ * connection, one row per flow as {@link FlowIdentity} counts them. A {@code B} opens a
+ * conversation (a second {@code B} for an open one starts a new one), {@code C} and {@code E} add
+ * their counters, {@code E} completes it. The {@code C} and {@code E} tuples of a key that come
+ * while nothing of it is open (the connection began before the input) all make one conversation
+ * per key, marked as begun before the input. Denials are one-tuple conversations.
  *
  * <p>Version-1 tuples have no state to stitch: they are left out and counted
  * ({@link #statelessSkipped()}).
  *
- * <p>When streaming, each conversation is written as it closes; those still open are written at
- * the end, by first seen, then key. A partial instance (for reading in parallel) must not stream:
- * it keeps closed conversations in order, and {@link #merge} joins the later part's first
- * conversation of a key with this part's open one.
+ * <p>Each conversation begun in the input is written as it closes; those still open, and those
+ * begun before the input (a later tuple of their key may still join them: about 250 bytes each
+ * until the end), are written at the end, by first seen, then key. Rows stream, so inputs are
+ * read in order: a conversations answer is never assembled from partials.
  */
-public final class ConversationsReporter implements Reporter, Mergeable<ConversationsReporter> {
+public final class ConversationsReporter implements Reporter {
     public static final String TABLE = "conversations";
     /** The columns; a table that must leave some out keeps who talked to whom, when, and how it ended. */
     public static final TableSchema SCHEMA = TableSchema.rows(TABLE, List.of(Column.instant("firstSeen"),
@@ -40,20 +40,19 @@ public final class ConversationsReporter implements Reporter, Mergeable<Conversa
             Column.text("nsg").priority(10), Column.text("rule").priority(5), Column.count("tuples").priority(9),
             Column.count("packetsSrcToDst").priority(9), Column.bytes("bytesSrcToDst").priority(2),
             Column.count("packetsDstToSrc").priority(9), Column.bytes("bytesDstToSrc").priority(2)));
-    private static final Comparator<Conversation> OPEN_ORDER =
-            Comparator.comparingLong(Conversation::firstSeen).thenComparing(c -> c.key);
+    private static final Comparator<Conversation> HELD_ORDER = Comparator.comparingLong(Conversation::firstSeen)
+            .thenComparing(c -> c.key).thenComparing(c -> !c.startedBefore);
 
     private final TableSink writer;
-    private final boolean stream;
+    /** Conversations begun by a {@code B} and not closed yet. */
     private final Map<FlowKey, Conversation> open = new HashMap<>();
-    private final List<Conversation> closed = new ArrayList<>();
+    /** Per key, the conversation of the tuples that came while nothing of it was open. */
+    private final Map<FlowKey, Conversation> begunBefore = new HashMap<>();
     private long statelessSkipped;
     private boolean started;
 
-    /** @param stream write conversations as they close; false for a partial that will be merged */
-    public ConversationsReporter(TableSink writer, boolean stream) {
+    public ConversationsReporter(TableSink writer) {
         this.writer = writer;
-        this.stream = stream;
     }
 
     @Override
@@ -72,17 +71,20 @@ public final class ConversationsReporter implements Reporter, Mergeable<Conversa
 
     @Override
     public void accept(FlowRow row) {
+        if (row.isRepeat()) {
+            return;
+        }
         FlowState state = row.state();
         if (state == null) {
             statelessSkipped++;
             return;
         }
         FlowKey key = FlowKey.of(row);
-        if (state == FlowState.DENY || state == FlowState.BEGIN && row.action() == Action.DENY) {
+        if (row.isWholeFlow()) {
             Conversation denied = new Conversation(key, row, false);
             denied.add(row);
             denied.state = Conversation.State.DENIED;
-            close(denied);
+            write(denied);
             return;
         }
         if (state == FlowState.BEGIN) {
@@ -90,76 +92,41 @@ public final class ConversationsReporter implements Reporter, Mergeable<Conversa
             begun.add(row);
             Conversation superseded = open.put(key, begun);
             if (superseded != null) {
-                close(superseded);
+                write(superseded);
             }
             return;
         }
-        Conversation c = open.get(key);
+        Conversation c = state == FlowState.END ? open.remove(key) : open.get(key);
         if (c == null) {
-            c = new Conversation(key, row, true);
-            open.put(key, c);
+            c = begunBefore.computeIfAbsent(key, k -> new Conversation(k, row, true));
+            c.state = state == FlowState.END ? Conversation.State.COMPLETE : Conversation.State.OPEN;
+            c.add(row);
+            return;
         }
         c.add(row);
         if (state == FlowState.END) {
-            open.remove(key);
             c.state = Conversation.State.COMPLETE;
-            close(c);
-        }
-    }
-
-    private void close(Conversation c) {
-        if (stream) {
             write(c);
-        } else {
-            closed.add(c);
         }
     }
 
     @Override
     public void finish(ReadStats stats) {
-        for (Conversation c : closed) {
-            write(c);
-        }
-        List<Conversation> stillOpen = new ArrayList<>(open.values());
-        stillOpen.sort(OPEN_ORDER);
-        for (Conversation c : stillOpen) {
+        List<Conversation> held = new ArrayList<>(open.values());
+        held.addAll(begunBefore.values());
+        held.sort(HELD_ORDER);
+        for (Conversation c : held) {
             write(c);
         }
         stop();
     }
 
-    /** Closes the table of the conversations written so far; those still open are incomplete and left out. */
+    /** Closes the table of the conversations written so far; those still held may be incomplete and are left out. */
     @Override
     public void stop() {
         start();
         writer.endTable();
         writer.finish();
-    }
-
-    /** Appends {@code later}, a partial that read the input following this one's. */
-    @Override
-    public void merge(ConversationsReporter later) {
-        for (Conversation c : later.closed) {
-            closed.add(joined(c));
-        }
-        for (Conversation c : later.open.values()) {
-            Conversation j = joined(c);
-            Conversation superseded = open.put(j.key, j);
-            if (superseded != null) {
-                closed.add(superseded);
-            }
-        }
-        statelessSkipped += later.statelessSkipped;
-    }
-
-    /** {@code later}, or this part's open conversation it continues, with {@code later} appended. */
-    private Conversation joined(Conversation later) {
-        Conversation earlier = later.startedBefore ? open.remove(later.key) : null;
-        if (earlier == null) {
-            return later;
-        }
-        earlier.append(later);
-        return earlier;
     }
 
     private void start() {
@@ -189,10 +156,10 @@ public final class ConversationsReporter implements Reporter, Mergeable<Conversa
         writer.text(c.context().nsg());
         writer.text(c.context().rule());
         writer.integer(c.tuples);
-        writer.integer(c.packetsSrcToDst);
-        writer.integer(c.bytesSrcToDst);
-        writer.integer(c.packetsDstToSrc);
-        writer.integer(c.bytesDstToSrc);
+        writer.integer(c.traffic.packetsSrcToDst);
+        writer.integer(c.traffic.bytesSrcToDst);
+        writer.integer(c.traffic.packetsDstToSrc);
+        writer.integer(c.traffic.bytesDstToSrc);
         writer.endRow();
     }
 }

@@ -6,38 +6,50 @@ import io.nsgflow.model.ReadStats;
 
 /**
  * The lifecycle of every aggregating reporter: each row is counted as a tuple, and as a flow when
- * {@link FlowIdentity} says so; orphans still pending at the end are counted as flows by their
- * first tuple; only then is anything written. Nothing is written before {@link #finish}, so that
- * partial instances sharing one writer can read parts of the input and be merged in input order.
+ * {@link FlowIdentity} says so; only at {@link #finish} is anything written. A partial (made by
+ * {@link #partial()}, with no writer) reads a slice of the input that may follow others and is
+ * merged, in input order, into the instance that read from the start, which writes the answer.
  *
  * @param <R> the concrete reporter
  */
 abstract class CountingReporter<R extends CountingReporter<R>> implements Reporter, Mergeable<R>, CarriesConnections {
+    /** Where the answer goes; null in a partial, which never writes. */
     final TableSink writer;
-    private final FlowIdentity identity = new FlowIdentity();
+    private final FlowIdentity identity;
 
+    /** The reporter that reads from the input's start and writes the answer to {@code writer}. */
     CountingReporter(TableSink writer) {
         this.writer = writer;
+        this.identity = new FlowIdentity(false);
     }
 
+    /** A partial: it holds counts only. */
+    CountingReporter() {
+        this.writer = null;
+        this.identity = new FlowIdentity(true);
+    }
+
+    /** Counts {@code row}, unless it repeats a tuple already counted. */
     @Override
     public final void accept(FlowRow row) {
+        if (row.isRepeat()) {
+            return;
+        }
         count(row, true, identity.countsNow(row));
     }
 
     @Override
     public final void finish(ReadStats stats) {
-        for (FlowRow first : identity.drainPending()) {
-            count(first, false, true);
-        }
         write(stats);
         writer.finish();
     }
 
-    /** Appends {@code later}, which read the input that follows this one's. */
+    /** Appends {@code later}, which read the input that follows this one's; orphans it settles count now. */
     @Override
     public final void merge(R later) {
-        identity.merge(((CountingReporter<?>) later).identity);
+        for (FlowRow flow : identity.merge(((CountingReporter<?>) later).identity)) {
+            count(flow, false, true);
+        }
         mergeCounts(later);
     }
 

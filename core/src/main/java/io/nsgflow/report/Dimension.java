@@ -101,12 +101,12 @@ record Dimension<K>(List<Column> columns, Function<FlowRow, K> key, Comparator<K
                 w.text(Action.values()[k & 1].label());
             });
 
-    /** A port with its protocol, packed as {@code port << 8 | protocol}: 443/TCP and 443/UDP differ. */
+    /** A port with its protocol ({@link PortKey}): 443/TCP and 443/UDP differ. */
     private static Dimension<Integer> port(String name, ToIntFunction<FlowRow> port) {
         return packedInt(List.of(Column.integer(name), Column.text("protocol")),
-                r -> port.applyAsInt(r) << 8 | r.protocol() & 0xFF, (k, w) -> {
-                    w.integer(k >>> 8);
-                    w.text(Protocol.name(k & 0xFF));
+                r -> PortKey.of(port.applyAsInt(r), r.protocol()), (k, w) -> {
+                    w.integer(PortKey.port(k));
+                    w.text(Protocol.name(PortKey.protocol(k)));
                 });
     }
 

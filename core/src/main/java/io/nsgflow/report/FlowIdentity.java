@@ -1,47 +1,73 @@
 package io.nsgflow.report;
 
-import io.nsgflow.model.Action;
 import io.nsgflow.model.FlowRow;
-import io.nsgflow.model.FlowState;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * Decides which tuples count as flows (connections), so that every command counts them alike:
- * every version-1 tuple (v1 has no state), every {@code B} tuple, every VNet {@code D} tuple, and
- * a {@code C} or {@code E} tuple whose connection was not begun earlier in the input, once, when
- * first seen ("orphans": connections that began before the window).
+ * Decides which tuples count as flows (connections), the one place every command asks:
+ * <ul>
+ * <li>a tuple that is a whole flow by itself ({@link FlowRow#isWholeFlow()}: version 1, denials);
+ * <li>every {@code B} tuple (a {@code B} for a connection already open begins a new one);
+ * <li>for a connection key (MAC and 5-tuple) whose {@code C} or {@code E} tuples come while it is
+ *     not open ("orphans": the connection began before the input), the first such tuple of the
+ *     key in the whole input, once: a key seen only as {@code C}/{@code E} tuples, any number of
+ *     times, is one flow.
+ * </ul>
+ * A {@code B} or {@code C} leaves the key open, an {@code E} closes it. Repeated tuples
+ * ({@link FlowRow#isRepeat()}) are not asked about: they count once, as their first.
  *
- * <p>Memory follows concurrent connections, not input size: the keys of allowed connections are
- * held from {@code B} until {@code E}. Denied connections never continue, so they are not held.
- *
- * <p>The first orphan of each key is not counted at once but kept <em>pending</em>, with a copy
- * of its tuple, and counted by {@link #drainPending()} at the end; later orphans of the same key
- * count at once, as no merge can undo them. That makes partial results exact to merge: a connection whose {@code B} is in one slice of the input and whose {@code C} starts the
- * next is dropped from the later slice's pending list when the two are merged. One case stays
- * inexact: a second {@code B} for a connection already open in an earlier slice, followed by its
- * {@code E} and a further orphan of the same key, all in the later slice.
+ * <p>Memory follows open connections and orphan keys, not input size. A <em>partial</em> reads a
+ * slice of the input that may follow others, so it cannot know whether its first tuples of a key
+ * continue a connection begun earlier: it counts its {@code B}s at once and holds, per key, the
+ * orphan that would count if the key was closed at its start (its leading {@code C}/{@code E}) and
+ * the one that counts if it was open (the first {@code C}/{@code E} after an {@code E} in the
+ * slice), and which keys its slice left closed; {@link #merge} settles them against what came
+ * before. That makes the merge exact for every sequence; the price is a partial's set of
+ * connections it saw end, about 100 bytes per connection ended in its slice.
  */
-final class FlowIdentity implements Mergeable<FlowIdentity> {
+final class FlowIdentity {
+    /** The orphans of one key that a partial holds until it is merged. */
+    private static final class Orphans {
+        /** The key's first tuple in the slice, when it was a {@code C} or {@code E}; else null. */
+        final FlowRow leading;
+        /** The first {@code C} or {@code E} that came after the key closed in the slice; else null. */
+        FlowRow inner;
+
+        Orphans(FlowRow leading, FlowRow inner) {
+            this.leading = leading;
+            this.inner = inner;
+        }
+    }
+
+    private final boolean partial;
+    /** Keys whose last tuple was {@code B} or {@code C}. */
     private final FlowKeySet open = new FlowKeySet();
-    private final List<Orphan> pending = new ArrayList<>();
-    private final Set<FlowKey> pendingKeys = new HashSet<>();
+    /** From the input's start: the keys whose one orphan flow is counted. Null in a partial. */
+    private final FlowKeySet orphaned;
+    /** A partial's keys whose last tuple in its slice was {@code E}. Null from the input's start. */
+    private final FlowKeySet ended;
+    /** A partial's orphans by key, in the order first seen. */
+    private final Map<FlowKey, Orphans> pending = new LinkedHashMap<>();
     /** The MAC of the last row and its bits: rows come in runs of one context, so the MAC is parsed once a run. */
     private String lastMac;
     private long lastMacBits = FlowKey.macBits(null);
 
-    private record Orphan(FlowKey key, FlowRow first) {
+    /** @param partial true for a slice that may follow others; false for one read from the input's start */
+    FlowIdentity(boolean partial) {
+        this.partial = partial;
+        this.orphaned = partial ? null : new FlowKeySet();
+        this.ended = partial ? new FlowKeySet() : null;
     }
 
     /**
-     * Whether {@code row} counts as a flow now. False for continuations and for the first orphan
-     * of a key, which is held pending (a copy of the row is kept).
+     * Whether {@code row} counts as a flow now. In a partial, orphans never do: they wait for
+     * {@link #merge} (a copy of the row is kept).
      */
     boolean countsNow(FlowRow row) {
-        FlowState state = row.state();
-        if (state == null || state == FlowState.DENY || row.action() == Action.DENY && state == FlowState.BEGIN) {
+        if (row.isWholeFlow()) {
             return true;
         }
         String mac = row.context().mac();
@@ -51,46 +77,53 @@ final class FlowIdentity implements Mergeable<FlowIdentity> {
         }
         long macProtocol = FlowKey.macProtocol(row, lastMacBits);
         int ports = FlowKey.ports(row);
-        switch (state) {
+        long srcHi = row.srcHi();
+        long srcLo = row.srcLo();
+        long dstHi = row.dstHi();
+        long dstLo = row.dstLo();
+        switch (row.state()) {
             case BEGIN -> {
-                open.add(row.srcHi(), row.srcLo(), row.dstHi(), row.dstLo(), macProtocol, ports);
+                open.add(srcHi, srcLo, dstHi, dstLo, macProtocol, ports);
+                if (partial) {
+                    ended.remove(srcHi, srcLo, dstHi, dstLo, macProtocol, ports);
+                }
                 return true;
             }
             case CONTINUING -> {
-                return open.add(row.srcHi(), row.srcLo(), row.dstHi(), row.dstLo(), macProtocol, ports)
-                        && orphan(FlowKey.of(row, lastMacBits), row);
+                if (!open.add(srcHi, srcLo, dstHi, dstLo, macProtocol, ports)) {
+                    return false;
+                }
+                return partial ? hold(row, ended.remove(srcHi, srcLo, dstHi, dstLo, macProtocol, ports))
+                        : orphaned.add(srcHi, srcLo, dstHi, dstLo, macProtocol, ports);
             }
             default -> {
-                return !open.remove(row.srcHi(), row.srcLo(), row.dstHi(), row.dstLo(), macProtocol, ports)
-                        && orphan(FlowKey.of(row, lastMacBits), row);
+                boolean wasOpen = open.remove(srcHi, srcLo, dstHi, dstLo, macProtocol, ports);
+                if (!partial) {
+                    return !wasOpen && orphaned.add(srcHi, srcLo, dstHi, dstLo, macProtocol, ports);
+                }
+                boolean closedBefore = !ended.add(srcHi, srcLo, dstHi, dstLo, macProtocol, ports);
+                return !wasOpen && hold(row, closedBefore);
             }
         }
     }
 
     /**
-     * An orphan: only the first of its key can turn out, on a merge, to continue a connection
-     * begun in the earlier input, so only that one waits (with a copy of the row); later orphans
-     * of the same key are flows whatever comes before, and count at once. Pending orphans are
-     * thus bounded by distinct keys, not by input size (duplicated blobs, denied flows with C/E
-     * tuples).
+     * Holds a partial's orphan: its key's leading tuple when the slice had not seen the key
+     * before, else (the key closed earlier in the slice) its first inner orphan.
+     *
+     * @return false: an orphan of a partial is not a flow yet
      */
-    private boolean orphan(FlowKey key, FlowRow row) {
-        if (pendingKeys.add(key)) {
-            pending.add(new Orphan(key, row.copy()));
-            return false;
+    private boolean hold(FlowRow row, boolean closedBefore) {
+        FlowKey key = FlowKey.of(row, lastMacBits);
+        Orphans o = pending.get(key);
+        if (!closedBefore) {
+            pending.put(key, new Orphans(row.copy(), null));
+        } else if (o == null) {
+            pending.put(key, new Orphans(null, row.copy()));
+        } else if (o.inner == null) {
+            o.inner = row.copy();
         }
-        return true;
-    }
-
-    /** The first tuples of the orphans still pending, in input order; they are counted now and forgotten. */
-    List<FlowRow> drainPending() {
-        List<FlowRow> rows = new ArrayList<>(pending.size());
-        for (Orphan o : pending) {
-            rows.add(o.first());
-        }
-        pending.clear();
-        pendingKeys.clear();
-        return rows;
+        return false;
     }
 
     /** Connections open now (begun and not ended). */
@@ -109,18 +142,49 @@ final class FlowIdentity implements Mergeable<FlowIdentity> {
     }
 
     /**
-     * Appends {@code later}, which read the input that follows this one's. Its first orphan of a
-     * key still open here continues a connection begun here, so it is no flow; the key's state
-     * is then what {@code later} left it in.
+     * Appends {@code later}, a partial that read the input following this one's. Its orphans are
+     * settled against the state this one left each key in: a leading orphan continues a
+     * connection open here, and a key that already had its orphan flow gets no other. Each key is
+     * then in the state {@code later} left it in, when {@code later} saw it.
+     *
+     * @return the rows that are flows now: orphans settled as flows, when this one reads from the
+     *         input's start (a partial keeps them, settled as far as it can be, for its own merge)
      */
-    @Override
-    public void merge(FlowIdentity later) {
-        for (Orphan o : later.pending) {
-            if (!open.remove(o.key())) {
-                pending.add(o);
-                pendingKeys.add(o.key());
+    List<FlowRow> merge(FlowIdentity later) {
+        if (!later.partial) {
+            throw new IllegalArgumentException("only a partial follows another slice");
+        }
+        List<FlowRow> flows = new ArrayList<>();
+        for (Map.Entry<FlowKey, Orphans> e : later.pending.entrySet()) {
+            FlowKey key = e.getKey();
+            Orphans theirs = e.getValue();
+            if (partial && !open.contains(key) && !ended.contains(key)) {
+                pending.put(key, theirs); // this slice never saw the key: still unsettled
+                continue;
+            }
+            FlowRow orphan = !open.contains(key) && theirs.leading != null ? theirs.leading : theirs.inner;
+            if (orphan == null) {
+                continue;
+            }
+            if (!partial) {
+                if (orphaned.add(key)) {
+                    flows.add(orphan);
+                }
+                continue;
+            }
+            Orphans mine = pending.get(key);
+            if (mine == null) {
+                pending.put(key, new Orphans(null, orphan));
+            } else if (mine.inner == null) {
+                mine.inner = orphan;
             }
         }
+        open.removeAll(later.ended);
         open.addAll(later.open);
+        if (partial) {
+            ended.removeAll(later.open);
+            ended.addAll(later.ended);
+        }
+        return flows;
     }
 }

@@ -48,6 +48,11 @@ final class FlowKeySet {
         return true;
     }
 
+    /** True when the key is in the set. */
+    boolean contains(FlowKey k) {
+        return used[find(k.srcHi, k.srcLo, k.dstHi, k.dstLo, k.macProtocol, k.ports)];
+    }
+
     boolean add(FlowKey k) {
         return add(k.srcHi, k.srcLo, k.dstHi, k.dstLo, k.macProtocol, k.ports);
     }
@@ -58,11 +63,24 @@ final class FlowKeySet {
 
     /** Adds every key of {@code other}. */
     void addAll(FlowKeySet other) {
-        for (int i = 0; i < other.used.length; i++) {
-            if (other.used[i]) {
+        other.forEach(this::add);
+    }
+
+    /** Removes every key of {@code other}. */
+    void removeAll(FlowKeySet other) {
+        other.forEach(this::remove);
+    }
+
+    /** Receives one key's six parts. */
+    private interface KeyVisitor {
+        boolean visit(long srcHi, long srcLo, long dstHi, long dstLo, long macProtocol, long ports);
+    }
+
+    private void forEach(KeyVisitor visitor) {
+        for (int i = 0; i < used.length; i++) {
+            if (used[i]) {
                 int o = i * WIDTH;
-                long[] k = other.keys;
-                add(k[o], k[o + 1], k[o + 2], k[o + 3], k[o + 4], k[o + 5]);
+                visitor.visit(keys[o], keys[o + 1], keys[o + 2], keys[o + 3], keys[o + 4], keys[o + 5]);
             }
         }
     }

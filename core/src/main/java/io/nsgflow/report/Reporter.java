@@ -1,6 +1,8 @@
 package io.nsgflow.report;
 
+import io.nsgflow.model.FlowContext;
 import io.nsgflow.model.FlowRow;
+import io.nsgflow.model.FlowSink;
 import io.nsgflow.model.ReadStats;
 import java.util.List;
 
@@ -10,9 +12,18 @@ import java.util.List;
  * {@link io.nsgflow.result.TableSink} the reporter was made with: typed tables, never text. A streaming reporter writes
  * during {@code accept}; an aggregating one holds state and writes it all in {@code finish}.
  */
-public interface Reporter {
+public interface Reporter extends FlowSink {
     /** The row is the decoder's reused instance: copy what you keep. */
+    @Override
     void accept(FlowRow row);
+
+    /**
+     * A record names the rule of {@code context} with no tuple under it (Azure lists every rule
+     * of an NSG, hit or not); only a report of rules has a use for it.
+     */
+    @Override
+    default void ruleNamed(FlowContext context) {
+    }
 
     /** Writes the result and completes the output. */
     void finish(ReadStats stats);

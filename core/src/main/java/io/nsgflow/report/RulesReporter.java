@@ -1,5 +1,6 @@
 package io.nsgflow.report;
 
+import io.nsgflow.model.FlowContext;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.ReadStats;
 import io.nsgflow.result.Column;
@@ -58,10 +59,27 @@ public final class RulesReporter extends CountingReporter<RulesReporter> {
         super(writer);
     }
 
+    private RulesReporter() {
+    }
+
+    @Override
+    public RulesReporter partial() {
+        return new RulesReporter();
+    }
+
+    /** A rule the input names without a tuple is listed, with zero counts: "is this rule doing anything?" "No." */
+    @Override
+    public void ruleNamed(FlowContext context) {
+        rules.computeIfAbsent(key(context), k -> new RuleStats());
+    }
+
+    private static RuleKey key(FlowContext context) {
+        return new RuleKey(context.nsg(), context.aclId(), context.rule());
+    }
+
     @Override
     void count(FlowRow row, boolean tuple, boolean flow) {
-        RuleKey key = new RuleKey(row.context().nsg(), row.context().aclId(), row.context().rule());
-        RuleStats stats = rules.computeIfAbsent(key, k -> new RuleStats());
+        RuleStats stats = rules.computeIfAbsent(key(row.context()), k -> new RuleStats());
         stats.tally.add(row, tuple, flow);
         stats.ports.add(row, tuple, flow);
         if (tuple) {

@@ -14,7 +14,7 @@ import java.util.Map;
  * instances fed disjoint parts of the input merge exactly (minima, maxima and sums), so the scan
  * report reads in parallel like the others.
  */
-final class ScanTargets implements Mergeable<ScanTargets> {
+final class ScanTargets {
     /** Packets back from a TCP target that did more than refuse or half-open: SYN-ACK and RST, or a banner, are two. */
     static final int TCP_ANSWER_PACKETS = 3;
 
@@ -91,8 +91,8 @@ final class ScanTargets implements Mergeable<ScanTargets> {
         targets.computeIfAbsent(k, x -> new Stats()).add(r);
     }
 
-    @Override
-    public void merge(ScanTargets other) {
+    /** Adds {@code other}'s targets: minima, maxima and sums, so the order of merging does not matter. */
+    void merge(ScanTargets other) {
         MergeMaps.into(targets, other.targets, Stats::add);
     }
 

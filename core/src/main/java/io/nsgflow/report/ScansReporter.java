@@ -57,6 +57,11 @@ public final class ScansReporter implements Reporter, Mergeable<ScansReporter> {
     }
 
     @Override
+    public ScansReporter partial() {
+        return new ScansReporter(null, new ScanThresholds(0, 0, 0), null); // counts only: judged and written by the whole
+    }
+
+    @Override
     public void accept(FlowRow row) {
         targets.add(row);
     }

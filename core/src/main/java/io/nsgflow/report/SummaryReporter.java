@@ -1,7 +1,6 @@
 package io.nsgflow.report;
 
 import io.nsgflow.enrich.Enricher;
-import io.nsgflow.model.Action;
 import io.nsgflow.model.FlowContext;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.Problem;
@@ -55,7 +54,7 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
             Column.address("address"), Column.text("side")), Tally.COLUMNS));
 
     private final Tally total = new Tally();
-    private final long[] ways = new long[4]; // packets and bytes source to destination, then back
+    private final Traffic ways = new Traffic();
     private final Tallies<Integer> actions = new Tallies<>(Dimension.DIRECTION_ACTION);
     private final Tallies<Integer> protocols = new Tallies<>(Dimension.PROTOCOL);
     private final Tallies<IpKey> sources = new Tallies<>(Dimension.SRC);
@@ -100,6 +99,16 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
         return all;
     }
 
+    /** A partial: counts, writes nothing; the traffic classes are counted in it too. */
+    private SummaryReporter(Enricher enricher) {
+        this.enricher = enricher;
+    }
+
+    @Override
+    public SummaryReporter partial() {
+        return new SummaryReporter(enricher);
+    }
+
     private static TableSchema breakdown(String name, Dimension<?> dimension) {
         return new TableSchema(name, Tallies.columns(dimension), Kind.BREAKDOWN);
     }
@@ -112,7 +121,7 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
         sources.add(row, tuple, flow);
         destinations.add(row, tuple, flow);
         dstPorts.add(row, tuple, flow);
-        if (row.action() == Action.DENY) {
+        if (row.isDenied()) {
             deniedSources.add(row, tuple, flow);
         }
         if (row.encryption() != null) {
@@ -122,10 +131,7 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
             trafficClasses.add(row, tuple, flow);
         }
         if (tuple) {
-            ways[0] += Math.max(row.packetsSrcToDst(), 0);
-            ways[1] += Math.max(row.bytesSrcToDst(), 0);
-            ways[2] += Math.max(row.packetsDstToSrc(), 0);
-            ways[3] += Math.max(row.bytesDstToSrc(), 0);
+            ways.add(row);
             first = Math.min(first, row.timeMillis());
             last = Math.max(last, row.timeMillis());
             if (row.context() != namesOf) {
@@ -147,9 +153,7 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
     @Override
     void mergeCounts(SummaryReporter later) {
         total.add(later.total);
-        for (int i = 0; i < ways.length; i++) {
-            ways[i] += later.ways[i];
-        }
+        ways.add(later.ways);
         actions.merge(later.actions);
         protocols.merge(later.protocols);
         sources.merge(later.sources);
@@ -170,8 +174,8 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
     void write(ReadStats stats) {
         writeOverview(stats);
         writer.startTable(TRAFFIC);
-        way("srcToDst", ways[0], ways[1]);
-        way("dstToSrc", ways[2], ways[3]);
+        way("srcToDst", ways.packetsSrcToDst, ways.bytesSrcToDst);
+        way("dstToSrc", ways.packetsDstToSrc, ways.bytesDstToSrc);
         way("total", total.packets, total.bytes);
         writer.endTable();
         if (enricher != null) {

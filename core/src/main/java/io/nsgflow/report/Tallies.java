@@ -19,7 +19,7 @@ import java.util.Map;
  *
  * @param <K> the key type
  */
-final class Tallies<K> implements Mergeable<Tallies<K>> {
+final class Tallies<K> {
     private final Dimension<K> dimension;
     private final Dimension.Packer<K> packer;
     /** Tallies by packed key; null when keys are not numbers. */
@@ -58,8 +58,8 @@ final class Tallies<K> implements Mergeable<Tallies<K>> {
         return lastTally;
     }
 
-    @Override
-    public void merge(Tallies<K> other) {
+    /** Adds {@code other}'s tallies into these. */
+    void merge(Tallies<K> other) {
         if (index != null) {
             other.index.forEach((hi, lo, theirs) -> {
                 Tally mine = index.get(hi, lo);

@@ -2,7 +2,6 @@ package io.nsgflow.report;
 
 import io.nsgflow.result.Column;
 import io.nsgflow.result.TableSink;
-import io.nsgflow.model.Action;
 import io.nsgflow.model.FlowRow;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +31,7 @@ final class Tally {
         }
         if (flow) {
             flows++;
-            if (row.action() == Action.DENY) {
+            if (row.isDenied()) {
                 denied++;
             } else {
                 allowed++;

@@ -62,6 +62,19 @@ public final class TimelineReporter extends CountingReporter<TimelineReporter> {
         this.until = until;
     }
 
+    /** A partial counts into buckets; the window and the chart are the whole's business. */
+    private TimelineReporter(long every) {
+        this.every = every;
+        this.metric = null;
+        this.since = Long.MIN_VALUE;
+        this.until = Long.MAX_VALUE;
+    }
+
+    @Override
+    public TimelineReporter partial() {
+        return new TimelineReporter(every);
+    }
+
     public static TableSchema schema(Metric metric) {
         List<Column> columns = new ArrayList<>();
         columns.add(Column.instant("time"));

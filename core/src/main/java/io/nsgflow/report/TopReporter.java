@@ -25,13 +25,29 @@ public final class TopReporter extends CountingReporter<TopReporter> {
     private final AddressFold fold;
 
     /** @param enricher for a key of enrichment ({@link GroupBy#address}); null otherwise */
-    @SuppressWarnings("unchecked") // keys only ever come from the dimension's own key function
     public TopReporter(TableSink writer, GroupBy by, Metric metric, Enricher enricher) {
         super(writer);
         this.by = by;
-        this.tallies = new Tallies<>((Dimension<Object>) by.dimension());
+        this.tallies = tallies(by);
         this.metric = metric;
         this.fold = by.address() == null ? null : new AddressFold(by.address(), by.side(), enricher);
+    }
+
+    private TopReporter(GroupBy by) {
+        this.by = by;
+        this.tallies = tallies(by);
+        this.metric = null;
+        this.fold = null; // a partial only counts, by address; the whole folds when it writes
+    }
+
+    @SuppressWarnings("unchecked") // keys only ever come from the dimension's own key function
+    private static Tallies<Object> tallies(GroupBy by) {
+        return new Tallies<>((Dimension<Object>) by.dimension());
+    }
+
+    @Override
+    public TopReporter partial() {
+        return new TopReporter(by);
     }
 
     /** The table: the key, its share of the metric's total, then the counts, the ranked one first to go last. */

@@ -49,6 +49,7 @@ public final class FileInputs {
 
     private static List<Input> walk(Path root, BiConsumer<String, String> unreadable) {
         List<Path> found = new ArrayList<>();
+        int[] others = {0};
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
@@ -58,6 +59,8 @@ public final class FileInputs {
                         unreadable.accept(file.toString(), "broken symbolic link");
                     } else if (attrs.isRegularFile() && isBlobName(file)) {
                         found.add(file);
+                    } else {
+                        others[0]++;
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -70,6 +73,11 @@ public final class FileInputs {
             });
         } catch (IOException e) {
             unreadable.accept(root.toString(), reason(e));
+        }
+        if (found.isEmpty()) {
+            // a folder that holds no blob is a wrong path more often than an empty hour: say what was there
+            unreadable.accept(root.toString(), "no flow-log files in this folder (names ending " + String.join(", ", BLOB_SUFFIXES)
+                    + "); " + (others[0] == 0 ? "it is empty" : others[0] + (others[0] == 1 ? " other file" : " other files")));
         }
         found.sort(null);
         List<Input> inputs = new ArrayList<>(found.size());

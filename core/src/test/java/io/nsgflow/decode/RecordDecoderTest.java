@@ -192,4 +192,34 @@ class RecordDecoderTest {
         assertThat(diagnostics.problemCounts()).isEqualTo(Map.of(Problem.BAD_TUPLE, 1L));
         assertThat(err.toString()).startsWith("nsgflow: t.json: record 0 tuple 1: \"garbage\": NSG v2 tuple needs 13 fields, found 1");
     }
+
+    /** Issue 9: Azure lists every rule of the NSG, hit or not; a rule with no tuples is still named. */
+    @Test
+    void aRuleNamedWithoutTuplesReachesTheSink() {
+        String nsg = "{\"time\":\"2024-05-14T09:01:10Z\",\"category\":\"NetworkSecurityGroupFlowEvent\",\"resourceId\":\"" + NSG_ID
+                + "\",\"properties\":{\"Version\":2,\"flows\":[{\"rule\":\"UserRule_AllowHTTPS\",\"flows\":[{\"mac\":\"000D3A4F2B19\","
+                + "\"flowTuples\":[\"" + V2_TUPLE + "\"]}]},{\"rule\":\"DefaultRule_DenyAllInBound\",\"flows\":[]}]}}";
+        String vnet = vnetRecord("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v", "acl-1")
+                .replace("]}]}]}}", "]},{\"rule\":\"UserRule_Unused\",\"flowTuples\":[]}]}]}}");
+        List<String> named = new ArrayList<>();
+        List<FlowRow> rows = new ArrayList<>();
+        FileDiagnostics diag = diagnostics.forInput("t.json");
+        RecordDecoder decoder = new RecordDecoder("t.json", PathMetadata.NONE, diag, new io.nsgflow.model.FlowSink() {
+            @Override
+            public void accept(FlowRow row) {
+                rows.add(row.copy());
+            }
+
+            @Override
+            public void ruleNamed(FlowContext context) {
+                named.add(context.nsg() + "/" + context.aclId() + "/" + context.rule());
+            }
+        });
+        byte[] bytes = ("{\"records\":[" + nsg + "," + vnet + "]}").getBytes(StandardCharsets.UTF_8);
+        new RecordReader().read(new ByteArrayInputStream(bytes), diag, decoder::decode);
+
+        assertThat(rows).extracting(r -> r.context().rule()).containsExactly("UserRule_AllowHTTPS", "UserRule_AllowAppTraffic");
+        assertThat(named).containsExactly("WEB-NSG/null/DefaultRule_DenyAllInBound", "null/acl-1/UserRule_Unused");
+        assertThat(err.toString()).isEmpty();
+    }
 }

@@ -61,7 +61,7 @@ class VnetTupleDecoderTest {
         assertThat(r.state()).isEqualTo(FlowState.DENY);
         assertThat(r.action()).isEqualTo(Action.DENY);
         assertThat(r.direction()).isEqualTo(Direction.INBOUND);
-        assertThat(r.isBegin()).isTrue();
+        assertThat(r.isWholeFlow()).isTrue();
     }
 
     @ParameterizedTest

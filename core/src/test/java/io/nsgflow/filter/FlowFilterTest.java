@@ -113,7 +113,7 @@ class FlowFilterTest {
     void namesAndMacs() {
         assertThat(passing(b -> b.nsg(List.of(Glob.parse("web-*"))))).containsExactly(SSH_IN, DNS_OUT);
         assertThat(passing(b -> b.nsg(List.of(Glob.parse("*"))))).as("VNet rows without an NSG").doesNotContain(VNET_V6);
-        assertThat(passing(b -> b.mac(List.of("00-0d-3a-4f-7e-62", "60:45:BD:F1:A2:07")))).containsExactly(RDP_DENIED, VNET_V6);
+        assertThat(passing(b -> b.mac(List.of(MacAddress.parse("00-0d-3a-4f-7e-62"), MacAddress.parse("60:45:BD:F1:A2:07"))))).containsExactly(RDP_DENIED, VNET_V6);
     }
 
     @Test

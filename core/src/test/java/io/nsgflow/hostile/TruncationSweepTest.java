@@ -5,11 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.nsgflow.Pipeline;
 import io.nsgflow.SharedSamples;
+import io.nsgflow.cli.ExitCode;
+import io.nsgflow.diag.Diagnostics;
+import io.nsgflow.filter.FlowFilter;
+import io.nsgflow.model.FlowRow;
+import io.nsgflow.model.ReadStats;
+import io.nsgflow.report.Reporter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,10 +38,11 @@ import org.junit.jupiter.api.Test;
  */
 class TruncationSweepTest {
     private static final JsonFactory JSON = new JsonFactory();
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     @Test
     void sampleCutAtEveryByte() throws IOException {
-        assertEveryByteCut(Files.readAllBytes(Path.of("samples/nsg-v1-PT1H.json")));
+        assertEveryByteCut(Files.readAllBytes(Path.of("core/src/test/resources/logs/nsg-v2-first-3-records.json")));
     }
 
     @Test
@@ -49,20 +60,20 @@ class TruncationSweepTest {
 
     @Test
     void generatedBlobCutAtADenseSample() throws IOException {
-        byte[] file = GeneratedLog.bytes(GeneratedLog.records(new Random(7), 300, 6), GeneratedLog.Shape.ENVELOPE);
-        assertThat(sweep(file, denseCuts(file, 2500))).isGreaterThan(2500);
+        byte[] file = GeneratedLog.bytes(GeneratedLog.records(new Random(7), 70, 6), GeneratedLog.Shape.ENVELOPE);
+        assertThat(sweep(file, denseCuts(file, 400))).isGreaterThan(400);
     }
 
     @Test
     void recordPerLineCutAtADenseSample() throws IOException {
-        byte[] file = GeneratedLog.bytes(GeneratedLog.records(new Random(8), 60, 4), GeneratedLog.Shape.RECORD_PER_LINE);
-        assertThat(sweep(file, denseCuts(file, 1500))).isGreaterThan(1500);
+        byte[] file = GeneratedLog.bytes(GeneratedLog.records(new Random(8), 30, 4), GeneratedLog.Shape.RECORD_PER_LINE);
+        assertThat(sweep(file, denseCuts(file, 250))).isGreaterThan(250);
     }
 
     @Test
     void prettyPrintedCutAtADenseSample() throws IOException {
-        byte[] file = GeneratedLog.bytes(GeneratedLog.records(new Random(9), 40, 4), GeneratedLog.Shape.PRETTY_ENVELOPE);
-        assertThat(sweep(file, denseCuts(file, 1000))).isGreaterThan(1000);
+        byte[] file = GeneratedLog.bytes(GeneratedLog.records(new Random(9), 24, 4), GeneratedLog.Shape.PRETTY_ENVELOPE);
+        assertThat(sweep(file, denseCuts(file, 300))).isGreaterThan(300);
     }
 
     /** A gzip blob cut short keeps the records complete in what can still be decompressed. */
@@ -89,29 +100,79 @@ class TruncationSweepTest {
         }
     }
 
-    /** Runs every cut and checks it; returns how many cuts were run. */
+    /**
+     * Runs every cut and checks it; returns how many cuts were run. Each cut is read in-process by
+     * the pipeline the CLI runs (stdin input, reader, decoder, diagnostics), without the command
+     * line and the NDJSON writer around it, which cost most of a run on small inputs; every
+     * {@value #CLI_EVERY}th cut also runs through the whole CLI, so the rows as written are
+     * checked too.
+     */
     private static int sweep(byte[] file, TreeSet<Integer> cuts) throws IOException {
-        List<String> whole = Cli.run(file, "flows", "-f", "ndjson").outLines();
+        Read whole = Read.of(file);
+        List<String> wholeLines = Cli.run(file, "flows", "-f", "ndjson").outLines();
         long[] ends = recordEnds(file);
         int[] tupleCounts = tupleCounts(file);
-        assertThat(rows(tupleCounts, ends.length)).isEqualTo(whole.size());
+        assertThat(rows(tupleCounts, ends.length)).isEqualTo(whole.rows().size()).isEqualTo(wholeLines.size());
         int lastBrace = lastIndexOf(file, (byte) '}');
         boolean perLine = !isEnvelope(file);
+        int n = 0;
+        long started = CPU.getCurrentThreadCpuTime();
         for (int cut : cuts) {
-            Cli.Result r = Cli.run(Arrays.copyOf(file, cut), "flows", "-f", "ndjson");
+            byte[] bytes = Arrays.copyOf(file, cut);
+            Read r = Read.of(bytes);
             int complete = completeRecords(ends, cut);
-            assertThat(r.outLines()).as("cut at %d", cut).isEqualTo(whole.subList(0, rows(tupleCounts, complete)));
+            int expectedRows = rows(tupleCounts, complete);
+            assertThat(r.rows()).as("cut at %d", cut).isEqualTo(whole.rows().subList(0, expectedRows));
             boolean allThere = cut > lastBrace
                     || perLine && complete > 0 && isBlank(file, (int) ends[complete - 1], cut);
             int exit = allThere ? 0 : complete > 0 ? 1 : 3;
             assertThat(r.exit()).as("exit for cut at %d; stderr %s", cut, r.err()).isEqualTo(exit);
-            Cli.assertWellBehaved(r);
+            Cli.assertWellBehaved(new Cli.Result(r.exit(), "", r.err()));
+            if (n++ % CLI_EVERY == 0) {
+                Cli.Result cli = Cli.run(bytes, "flows", "-f", "ndjson");
+                assertThat(cli.outLines()).as("CLI, cut at %d", cut).isEqualTo(wholeLines.subList(0, expectedRows));
+                assertThat(cli.exit()).isEqualTo(exit);
+                assertThat(cli.err()).isEqualTo(r.err());
+                Cli.assertWellBehaved(cli);
+            }
         }
-        System.out.printf("truncation sweep: %d cuts of a %d-byte file%n", cuts.size(), file.length);
+        System.out.printf("truncation sweep: %d cuts of a %d-byte file, %d ms of CPU%n", cuts.size(), file.length,
+                (CPU.getCurrentThreadCpuTime() - started) / 1_000_000);
         return cuts.size();
     }
 
-    /** About {@code n} evenly spread offsets, plus every offset within 3 bytes of a record's end. */
+    /** One cut in {@value #CLI_EVERY} also runs through the whole CLI. */
+    private static final int CLI_EVERY = 50;
+
+    /** What reading some bytes from stdin gives: each row's values in order, stderr, and the CLI's exit code. */
+    private record Read(List<List<Object>> rows, String err, int exit) {
+        static Read of(byte[] bytes) {
+            StringWriter err = new StringWriter();
+            Diagnostics diagnostics = new Diagnostics(err, false);
+            List<List<Object>> rows = new ArrayList<>();
+            Pipeline pipeline = new Pipeline(FlowFilter.ALL, diagnostics, new ByteArrayInputStream(bytes));
+            ReadStats stats = pipeline.run(pipeline.inputs(List.of("-")), new Reporter() {
+                @Override
+                public void accept(FlowRow row) {
+                    rows.add(List.of(row.context().recordIndex(), row.timeMillis(), row.srcHi(), row.srcLo(), row.dstHi(),
+                            row.dstLo(), row.srcPort(), row.dstPort(), row.protocol(), row.direction(), row.action(),
+                            String.valueOf(row.state()), String.valueOf(row.encryption()), row.packetsSrcToDst(),
+                            row.bytesSrcToDst(), row.packetsDstToSrc(), row.bytesDstToSrc(), row.context().rule()));
+                }
+
+                @Override
+                public void finish(ReadStats stats) {
+                }
+            });
+            return new Read(rows, err.toString(), ExitCode.afterReading(diagnostics, stats));
+        }
+    }
+
+    /**
+     * About {@code n} random offsets; every offset within 3 bytes of a record's end; and in each
+     * record, the middle of its first tuple string and of its first number of two digits or more,
+     * so that every record is also cut inside a string and inside a number.
+     */
     private static TreeSet<Integer> denseCuts(byte[] file, int n) throws IOException {
         TreeSet<Integer> cuts = new TreeSet<>();
         Random random = new Random(file.length);
@@ -125,8 +186,35 @@ class TruncationSweepTest {
                 }
             }
         }
+        cuts.addAll(insideTokens(file));
         cuts.add(0);
         cuts.add(file.length);
+        return cuts;
+    }
+
+    /** Per record, an offset inside its first flow-tuple string and one inside its first multi-digit number. */
+    private static List<Integer> insideTokens(byte[] file) throws IOException {
+        List<Integer> cuts = new ArrayList<>();
+        boolean envelope = isEnvelope(file);
+        boolean stringCut = false;
+        boolean numberCut = false;
+        try (JsonParser p = JSON.createParser(file)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                long start = p.currentTokenLocation().getByteOffset();
+                long end = p.currentLocation().getByteOffset();
+                if (t == JsonToken.START_OBJECT && isRecordLevel(p, envelope)) {
+                    stringCut = false;
+                    numberCut = false;
+                } else if (t == JsonToken.VALUE_STRING && !stringCut
+                        && "flowTuples".equals(p.getParsingContext().getParent().getCurrentName())) {
+                    stringCut = true;
+                    cuts.add((int) ((start + end) / 2));
+                } else if (t == JsonToken.VALUE_NUMBER_INT && !numberCut && end - start >= 2) {
+                    numberCut = true;
+                    cuts.add((int) ((start + end) / 2));
+                }
+            }
+        }
         return cuts;
     }
 

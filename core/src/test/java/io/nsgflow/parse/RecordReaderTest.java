@@ -70,7 +70,8 @@ class RecordReaderTest {
                     + " id=/SUBSCRIPTIONS/S1/RESOURCEGROUPS/RG/PROVIDERS/MICROSOFT.NETWORK/NETWORKSECURITYGROUPS/API-NSG"
                     + " [DefaultRule_DenyAllInBound|000D3A9E14F8|null: 1715613720,203.0.113.5,10.0.2.5,40000,161,U,I,D,B,,,,]"
                     + " [UserRule_AllowSSH|000D3A9E14F8|null: 1715613730,198.51.100.23,10.0.2.5,52144,22,T,I,A,C,5,500,6,600;"
-                    + " 1715613740,198.51.100.23,10.0.2.5,52144,22,T,I,A,E,1,100,1,100]",
+                    + " 1715613740,198.51.100.23,10.0.2.5,52144,22,T,I,A,E,1,100,1,100]"
+                    + " [DefaultRule_DenyAllOutBound|null|null: ]",
             "1 NetworkSecurityGroupFlowEvent 2024-05-13T15:57:31.1Z mac=null nsg=1 vnet=-1 nsgFlows"
                     + " id=/SUBSCRIPTIONS/S1/RESOURCEGROUPS/RG/PROVIDERS/MICROSOFT.NETWORK/NETWORKSECURITYGROUPS/API-NSG"
                     + " [UserRule_AllowSSH|000D3A9E14F8|null: 1715615851,198.51.100.23,10.0.2.5,52144,22,T,I,A]",

@@ -23,7 +23,7 @@ class ConversationsReporterTest {
     void aConversationIsWrittenWhenItsEndArrivesAndOpenOnesAtTheEnd() {
         StringWriter out = new StringWriter();
         ConversationsReporter reporter = new ConversationsReporter(
-                OutputFormat.NDJSON.writer(new TextOut(out, true), WriterOptions.defaults()), true);
+                OutputFormat.NDJSON.writer(new TextOut(out, true), WriterOptions.defaults()));
         reporter.accept(row("1000,10.0.0.1,52.1.1.1,40000,443,T,O,A,B,,,,"));
         reporter.accept(row("1001,10.0.0.1,52.1.1.2,40001,443,T,O,A,B,,,,"));
         reporter.accept(row("1060,10.0.0.1,52.1.1.1,40000,443,T,O,A,C,1,10,2,20"));
@@ -44,7 +44,7 @@ class ConversationsReporterTest {
                 row("1090,10.0.0.1,52.1.1.1,40000,443,T,O,A,E,3,30,4,40"),
                 row("1100,203.0.113.9,10.0.0.4,5555,22,T,I,D,B,,,,"),
                 row("1100,10.0.0.2,52.1.1.1,1234,80,T,O,A,"));
-        List<Row> out = TestRows.results(w -> new ConversationsReporter(w, true), rows).rows();
+        List<Row> out = TestRows.results(ConversationsReporter::new, rows).rows();
         assertThat(out).hasSize(3);
         Row complete = out.get(0);
         assertThat(complete.get("state")).isEqualTo("complete");
@@ -62,7 +62,7 @@ class ConversationsReporterTest {
 
     @Test
     void leavesOutAndCountsVersion1Tuples() {
-        ConversationsReporter reporter = new ConversationsReporter(new Results(), true);
+        ConversationsReporter reporter = new ConversationsReporter(new Results());
         reporter.accept(row("1100,10.0.0.2,52.1.1.1,1234,80,T,O,A,"));
         reporter.accept(row("1100,10.0.0.2,52.1.1.1,1235,80,T,O,A,"));
         assertThat(reporter.statelessSkipped()).isEqualTo(2);
@@ -70,11 +70,31 @@ class ConversationsReporterTest {
     }
 
     @Test
-    void streamingAndBufferedWriteTheSameRowsInTheSameOrder() {
-        List<FlowRow> rows = Synthetic.connections(3, 400);
-        String streamed = TestRows.run(OutputFormat.CSV, false, w -> new ConversationsReporter(w, true), rows);
-        String buffered = TestRows.run(OutputFormat.CSV, false, w -> new ConversationsReporter(w, false), rows);
-        assertThat(streamed).isEqualTo(buffered);
+    void theTuplesOfAKeySeenOnlyAsContinuationsAndEndsAreOneConversation() {
+        List<FlowRow> rows = List.of(
+                row("1000,10.0.0.1,52.1.1.1,40000,443,T,O,A,E,1,10,1,20"),
+                row("1300,10.0.0.1,52.1.1.1,40000,443,T,O,A,C,2,20,2,40"),
+                row("1600,10.0.0.1,52.1.1.1,40000,443,T,O,A,E,3,30,3,60"),
+                row("1900,10.0.0.1,52.1.1.1,40000,443,T,O,A,E,4,40,4,80"));
+        List<Row> out = TestRows.results(ConversationsReporter::new, rows).rows();
+        assertThat(out).singleElement().satisfies(c -> {
+            assertThat(c.get("startedBefore")).isEqualTo(true);
+            assertThat(c.get("state")).isEqualTo("complete");
+            assertThat(c.get("seconds")).isEqualTo(900.0);
+            assertThat(List.of(c.count("tuples"), c.count("bytesDstToSrc"))).containsExactly(4L, 200L);
+        });
+    }
+
+    @Test
+    void anEndAfterTheConnectionClosedJoinsTheKeysConversationBegunBeforeTheInput() {
+        List<FlowRow> rows = List.of(
+                row("1000,10.0.0.1,52.1.1.1,40000,443,T,O,A,C,1,10,1,20"),
+                row("1100,10.0.0.1,52.1.1.1,40000,443,T,O,A,B,,,,"),
+                row("1200,10.0.0.1,52.1.1.1,40000,443,T,O,A,E,1,10,1,20"),
+                row("1300,10.0.0.1,52.1.1.1,40000,443,T,O,A,E,2,20,2,40"));
+        List<Row> out = TestRows.results(ConversationsReporter::new, rows).rows();
+        assertThat(out).extracting(c -> c.get("startedBefore") + " " + c.count("tuples") + " " + c.get("state"))
+                .containsExactly("false 2 complete", "true 2 complete");
     }
 
     @Test
@@ -94,7 +114,7 @@ class ConversationsReporterTest {
     }
 
     private static void assertOneConversationPerFlow(List<FlowRow> rows) {
-        long conversations = TestRows.results(w -> new ConversationsReporter(w, true), rows).rows().size();
+        long conversations = TestRows.results(ConversationsReporter::new, rows).rows().size();
         long flows = TestRows.results(w -> new SummaryReporter(w, null), rows).table("overview").rows().get(0).count("flows");
         assertThat(conversations).isEqualTo(flows);
     }

@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.IpAddress;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FlowIdentityTest {
-    private final FlowIdentity identity = new FlowIdentity();
+    private final FlowIdentity identity = new FlowIdentity(false);
 
     @Test
     void everyVersion1TupleAndEveryBeginIsAFlow() {
         assertThat(identity.countsNow(row("100,10.0.0.1,10.0.0.2,1000,443,T,O,A,"))).isTrue();
         assertThat(identity.countsNow(row("100,10.0.0.1,10.0.0.2,1000,443,T,O,A,"))).isTrue();
         assertThat(identity.countsNow(row("100,10.0.0.1,10.0.0.2,1000,443,T,O,A,B,,,,"))).isTrue();
-        assertThat(identity.drainPending()).isEmpty();
     }
 
     @Test
@@ -25,25 +25,30 @@ class FlowIdentityTest {
         assertThat(identity.openCount()).isEqualTo(1);
         assertThat(identity.countsNow(row("220,10.0.0.1,10.0.0.2,1000,443,T,O,A,E,1,10,1,20"))).isFalse();
         assertThat(identity.openCount()).isZero();
-        assertThat(identity.drainPending()).isEmpty();
     }
 
     @Test
-    void aConnectionBegunBeforeTheInputCountsOnceByItsFirstTuple() {
-        FlowRow first = row("160,10.0.0.1,10.0.0.2,1000,443,T,O,A,C,1,10,1,20");
-        assertThat(identity.countsNow(first)).isFalse();
+    void aKeySeenOnlyAsContinuationsAndEndsIsOneFlowByItsFirstTuple() {
+        assertThat(identity.countsNow(row("160,10.0.0.1,10.0.0.2,1000,443,T,O,A,C,1,10,1,20"))).isTrue();
         assertThat(identity.countsNow(row("220,10.0.0.1,10.0.0.2,1000,443,T,O,A,C,1,10,1,20"))).isFalse();
         assertThat(identity.countsNow(row("280,10.0.0.1,10.0.0.2,1000,443,T,O,A,E,1,10,1,20"))).isFalse();
-        // a second orphan of the same key can never continue an earlier slice's connection: it counts at once
-        assertThat(identity.countsNow(row("300,10.0.0.1,10.0.0.2,1000,443,T,O,A,E,1,10,1,20"))).isTrue();
-        assertThat(identity.drainPending()).extracting(FlowRow::timeMillis).containsExactly(160_000L);
+        assertThat(identity.countsNow(row("300,10.0.0.1,10.0.0.2,1000,443,T,O,A,E,1,10,1,20"))).isFalse();
+        assertThat(identity.countsNow(row("360,10.0.0.1,10.0.0.2,1000,443,T,O,A,E,2,10,1,20"))).isFalse();
+    }
+
+    @Test
+    void threeEndsOfOneKeyAreOneFlow() {
+        long flows = 0;
+        for (int i = 0; i < 3; i++) {
+            flows += identity.countsNow(row((100 + i) + ",10.0.0.1,10.0.0.2,1000,443,T,O,A,E,1,10,1,20")) ? 1 : 0;
+        }
+        assertThat(flows).isEqualTo(1);
     }
 
     @Test
     void theSameFiveTupleOnAnotherInterfaceIsAnotherConnection() {
         identity.countsNow(row("AAAAAAAAAAAA", "r", "100,10.0.0.1,10.0.0.2,1000,443,T,O,A,B,,,,"));
-        identity.countsNow(row("BBBBBBBBBBBB", "r", "160,10.0.0.1,10.0.0.2,1000,443,T,O,A,C,1,10,1,20"));
-        assertThat(identity.drainPending()).hasSize(1);
+        assertThat(identity.countsNow(row("BBBBBBBBBBBB", "r", "160,10.0.0.1,10.0.0.2,1000,443,T,O,A,C,1,10,1,20"))).isTrue();
     }
 
     @Test
@@ -54,22 +59,42 @@ class FlowIdentityTest {
     }
 
     @Test
-    void mergingDropsTheLaterSlicesOrphanOfAConnectionBegunInTheEarlierOne() {
-        FlowIdentity later = new FlowIdentity();
+    void aPartialHoldsItsOrphansAndTheMergeSettlesThemAgainstWhatCameBefore() {
+        FlowIdentity later = new FlowIdentity(true);
         identity.countsNow(row("100,10.0.0.1,10.0.0.2,1000,443,T,O,A,B,,,,"));
-        later.countsNow(row("160,10.0.0.1,10.0.0.2,1000,443,T,O,A,E,1,10,1,20"));
-        assertThat(later.countsNow(row("170,10.0.0.1,10.0.0.2,1000,443,T,O,A,C,1,10,1,20"))).isTrue();
-        later.countsNow(row("170,10.0.0.3,10.0.0.2,1000,443,T,O,A,C,1,10,1,20"));
-        identity.merge(later);
-        assertThat(identity.drainPending()).extracting(r -> IpAddress.toString(r.srcHi(), r.srcLo())).containsExactly("10.0.0.3");
+        // continues the connection begun before: no flow; the C after the E is an orphan, the key's first
+        assertThat(later.countsNow(row("160,10.0.0.1,10.0.0.2,1000,443,T,O,A,E,1,10,1,20"))).isFalse();
+        assertThat(later.countsNow(row("170,10.0.0.1,10.0.0.2,1000,443,T,O,A,C,1,10,1,20"))).isFalse();
+        assertThat(later.countsNow(row("170,10.0.0.3,10.0.0.2,1000,443,T,O,A,C,1,10,1,20"))).isFalse();
+        List<FlowRow> settled = identity.merge(later);
+        assertThat(settled).extracting(r -> IpAddress.toString(r.srcHi(), r.srcLo()) + "@" + r.timeMillis())
+                .containsExactly("10.0.0.1@170000", "10.0.0.3@170000");
         assertThat(identity.openCount()).isEqualTo(2);
     }
 
+    /** Issue 18: B in one input, then B, E, C in the next: three flows, however the inputs are read. */
     @Test
-    void repeatedOrphansOfOneKeyHoldOnePendingRowNotOnePerTuple() {
+    void aBeginThenBeginEndContinueAcrossTwoInputsIsThreeFlowsWholeOrMerged() {
+        List<FlowRow> first = List.of(row("100,10.0.0.1,10.0.0.2,1000,443,T,O,A,B,,,,"));
+        List<FlowRow> second = List.of(row("200,10.0.0.1,10.0.0.2,1000,443,T,O,A,B,,,,"),
+                row("260,10.0.0.1,10.0.0.2,1000,443,T,O,A,E,1,10,1,20"),
+                row("320,10.0.0.1,10.0.0.2,1000,443,T,O,A,C,1,10,1,20"));
+        FlowIdentity whole = new FlowIdentity(false);
+        long sequential = first.stream().filter(whole::countsNow).count() + second.stream().filter(whole::countsNow).count();
+        FlowIdentity start = new FlowIdentity(false);
+        FlowIdentity part = new FlowIdentity(true);
+        long merged = first.stream().filter(start::countsNow).count() + second.stream().filter(part::countsNow).count();
+        merged += start.merge(part).size();
+        assertThat(sequential).isEqualTo(3);
+        assertThat(merged).isEqualTo(3);
+    }
+
+    @Test
+    void repeatedOrphansOfOneKeyHoldOneRowNotOnePerTuple() {
+        FlowIdentity part = new FlowIdentity(true);
         for (int i = 0; i < 1000; i++) {
-            identity.countsNow(row((100 + i) + ",10.0.0.1,10.0.0.2,1000,443,T,O,A,E,1,10,1,20"));
+            part.countsNow(row((100 + i) + ",10.0.0.1,10.0.0.2,1000,443,T,O,A,E,1,10,1,20"));
         }
-        assertThat(identity.drainPending()).hasSize(1);
+        assertThat(identity.merge(part)).hasSize(1);
     }
 }

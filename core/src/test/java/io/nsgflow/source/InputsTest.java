@@ -95,9 +95,10 @@ class InputsTest {
     }
 
     @Test
-    void anEmptyFolderGivesNoInput() {
+    void anEmptyFolderGivesNoInputAndSaysSo() {
         assertThat(expand(dir.toString())).isEmpty();
-        assertThat(unreadable).isEmpty();
+        assertThat(unreadable).containsExactly(dir + ": no flow-log files in this folder (names ending .json, .json.gz, "
+                + ".jsonl, .ndjson, .log, .gz); it is empty");
     }
 
     @Test

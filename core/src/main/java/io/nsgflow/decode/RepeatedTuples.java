@@ -1,0 +1,56 @@
+package io.nsgflow.decode;
+
+import io.nsgflow.parse.RawRecord;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Finds a tuple that repeats one already read in the same record for the same MAC: Azure at
+ * times writes an identical tuple twice in a record (same text: time, 5-tuple, state, counters),
+ * and a repeat is the same observation, so it counts once
+ * ({@link io.nsgflow.model.FlowRow#isRepeat}). Only the tuples of the record at hand are held
+ * (their index, in an open-addressing table sized to the record), so the cost is a hash of each
+ * tuple's text.
+ */
+final class RepeatedTuples {
+    private int[] slots = new int[64]; // tuple index + 1; 0 for an empty slot
+    private String[] macs = new String[64];
+    private int mask = 63;
+    private RawRecord record;
+
+    /** Starts on a new record: nothing is seen yet. */
+    void reset(RawRecord rec) {
+        record = rec;
+        int capacity = Integer.highestOneBit(Math.max(32, rec.tupleCount()) * 2 - 1) << 1;
+        if (capacity > slots.length) {
+            slots = new int[capacity];
+            macs = new String[capacity];
+        } else {
+            Arrays.fill(slots, 0, capacity, 0);
+        }
+        mask = capacity - 1;
+    }
+
+    /** True when an earlier tuple of the record has the same text and {@code mac}; else notes this one. */
+    boolean repeated(int tuple, String mac) {
+        char[] chars = record.chars();
+        int start = record.tupleStart(tuple);
+        int len = record.tupleLength(tuple);
+        int h = Objects.hashCode(mac);
+        for (int i = start; i < start + len; i++) {
+            h = 31 * h + chars[i];
+        }
+        for (int i = (h ^ h >>> 16) & mask; ; i = i + 1 & mask) {
+            int seen = slots[i] - 1;
+            if (seen < 0) {
+                slots[i] = tuple + 1;
+                macs[i] = mac;
+                return false;
+            }
+            if (record.tupleLength(seen) == len && Objects.equals(macs[i], mac)
+                    && Arrays.equals(chars, record.tupleStart(seen), record.tupleStart(seen) + len, chars, start, start + len)) {
+                return true;
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.nsgflow.report;
+
+import io.nsgflow.model.FlowRow;
+
+/**
+ * Packets and bytes each way, summed over tuples, for the answers that keep the two directions
+ * apart (a conversation, the summary's traffic table). Counters are deltas since the last update
+ * of a flow, so the sum over a flow's tuples is its total; absent counters add nothing
+ * ({@link FlowRow#counted}).
+ */
+final class Traffic {
+    long packetsSrcToDst;
+    long bytesSrcToDst;
+    long packetsDstToSrc;
+    long bytesDstToSrc;
+
+    void add(FlowRow row) {
+        packetsSrcToDst += FlowRow.counted(row.packetsSrcToDst());
+        bytesSrcToDst += FlowRow.counted(row.bytesSrcToDst());
+        packetsDstToSrc += FlowRow.counted(row.packetsDstToSrc());
+        bytesDstToSrc += FlowRow.counted(row.bytesDstToSrc());
+    }
+
+    void add(Traffic other) {
+        packetsSrcToDst += other.packetsSrcToDst;
+        bytesSrcToDst += other.bytesSrcToDst;
+        packetsDstToSrc += other.packetsDstToSrc;
+        bytesDstToSrc += other.bytesDstToSrc;
+    }
+}
