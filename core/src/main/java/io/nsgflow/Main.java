@@ -5,6 +5,7 @@ import io.nsgflow.cli.ExitCode;
 import io.nsgflow.cli.NsgflowCommand;
 import io.nsgflow.cli.Terminal;
 import io.nsgflow.cli.UsageMessage;
+import io.nsgflow.diag.Redaction;
 import io.nsgflow.diag.StrictStop;
 import io.nsgflow.format.OutputException;
 import java.io.FileDescriptor;
@@ -29,8 +30,8 @@ public final class Main {
         Writer err = new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8);
         boolean outIsTerminal = NsgflowCommand.stdoutIsTerminal();
         System.exit(run(new Terminal(out, err, System.in, outIsTerminal,
-                () -> NsgflowCommand.tableWidth(System.getenv("COLUMNS"), outIsTerminal), NsgflowCommand.stdinIsTerminal()),
-                args));
+                () -> NsgflowCommand.tableWidth(System.getenv("COLUMNS"), outIsTerminal), NsgflowCommand.stdinIsTerminal(),
+                NsgflowCommand.stderrIsTerminal()), args));
     }
 
     /** Runs one command line against the given streams; the whole CLI, testable in-process. */
@@ -68,11 +69,11 @@ public final class Main {
             err.println("nsgflow: stopped at the first problem (--strict)");
             return ExitCode.SKIPPED;
         }
-        err.println("nsgflow: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+        err.println(Redaction.redact("nsgflow: internal error: " + e + (debug ? "" : " (run with --debug for details)")));
         if (debug) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            err.print(trace);
+            err.print(Redaction.redact(trace.toString()));
         }
         err.flush();
         return ExitCode.INTERNAL_ERROR;

@@ -16,6 +16,7 @@ import io.nsgflow.report.ReportSpec;
 import io.nsgflow.report.Reporter;
 import io.nsgflow.source.FileInputs;
 import io.nsgflow.source.Input;
+import io.nsgflow.source.InputScope;
 import io.nsgflow.source.Inputs;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,9 +54,17 @@ public final class Pipeline {
         return this;
     }
 
-    /** Expands the user's paths into inputs, reporting the ones that cannot be read. */
+    /** {@link #inputs(List, InputScope)} for everything. */
     public List<Input> inputs(List<String> paths) {
-        return Inputs.resolve(paths, stdin, (path, reason) ->
+        return inputs(paths, InputScope.everything());
+    }
+
+    /**
+     * Expands the user's paths and URLs into inputs, reporting the ones that cannot be read;
+     * {@code scope} spares listing what the filters would drop.
+     */
+    public List<Input> inputs(List<String> paths, InputScope scope) {
+        return Inputs.resolve(paths, stdin, scope, (path, reason) ->
                 diagnostics.forInput(path).problem(Problem.UNREADABLE_INPUT, "open", reason));
     }
 

@@ -87,7 +87,7 @@ class MainTest {
         "--port=100-50; port range '100-50' ends before it starts",
         "--dst-port=70000; '70000' is not a list of ports and ranges 0-65535",
         "--fields=time,nope; unknown field 'nope'; fields are: time,version,",
-        "--format=xml; unknown format 'xml' (table, csv, tsv, json, ndjson)",
+        "--format=xml; unknown format 'xml' (table, csv, tsv, json, ndjson, parquet)",
         "--since=yesterday; 'yesterday' is not a time",
         "--protocol=tcpp; unknown protocol 'tcpp'",
         "--action=block; 'block' is not an action (allow, deny)",

@@ -16,6 +16,7 @@ import io.nsgflow.report.Metric;
 import io.nsgflow.report.TimelineReporter;
 import io.nsgflow.result.Fields;
 import io.nsgflow.result.SortKey;
+import io.nsgflow.source.Auth;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -45,6 +46,12 @@ final class Converters {
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
+        }
+    }
+
+    static final class AuthConverter extends Parsed<Auth> {
+        AuthConverter() {
+            super(Auth::parse);
         }
     }
 

@@ -8,9 +8,14 @@ import io.nsgflow.model.Action;
 import io.nsgflow.model.Direction;
 import io.nsgflow.model.FlowState;
 import java.time.Instant;
+import io.nsgflow.model.Macs;
+import io.nsgflow.source.Auth;
+import io.nsgflow.source.InputScope;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
+import java.util.Set;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -123,6 +128,19 @@ public final class FilterOptions {
     @Option(names = "--until", paramLabel = "TIME", converter = Converters.UntilConverter.class,
             description = "Only tuples at or before TIME, in the same forms; a date includes that whole day.")
     Long until;
+
+    /**
+     * What of these filters can spare listing a storage account (time, NSG, MAC), with how to
+     * reach it: {@code auth} and the process's environment for credentials.
+     */
+    InputScope scope(Auth auth, boolean debug) {
+        Set<String> macs = new HashSet<>(); // a loop, not a stream: start-up on a local file loads no more classes
+        for (String m : mac) {
+            macs.add(Macs.normalize(m));
+        }
+        return new InputScope(since == null ? Long.MIN_VALUE : since, until == null ? Long.MAX_VALUE : until,
+                name -> nsg.isEmpty() || nsg.stream().anyMatch(g -> g.matches(name)), Set.copyOf(macs), auth, System.getenv(), debug);
+    }
 
     /** The filter; a window that ends before it begins is the user's mistake, not an empty answer. */
     public FlowFilter build() {

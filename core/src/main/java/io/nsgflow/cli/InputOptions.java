@@ -4,6 +4,7 @@ import io.nsgflow.checkpoint.IncrementalRead;
 import io.nsgflow.diag.Diagnostics;
 import java.nio.file.Path;
 import java.time.Clock;
+import io.nsgflow.source.Auth;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -13,7 +14,9 @@ import picocli.CommandLine.Parameters;
 public final class InputOptions {
     @Parameters(paramLabel = "PATH", arity = "0..*",
             description = "PT1H.json blobs (plain or gzip), folders of them (walked recursively, as azcopy lays a "
-                    + "container out), or - for standard input, which is also read when no PATH is given.")
+                    + "container out), blob URLs (a container, a prefix in it or one blob: "
+                    + "https://ACCOUNT.blob.core.windows.net/CONTAINER[/PREFIX][?SAS]), "
+                    + "or - for standard input, which is also read when no PATH is given.")
     List<String> paths = new ArrayList<>();
 
     @Option(names = "--checkpoint", paramLabel = "FILE",
@@ -24,7 +27,16 @@ public final class InputOptions {
     @Option(names = "--strict", description = "Stop at the first problem in the input (exit 1) instead of skipping it.")
     boolean strict;
 
-    @Option(names = "--debug", description = "Show stack traces of internal errors.")
+    @Option(names = "--auth", paramLabel = "FORM", converter = Converters.AuthConverter.class,
+            description = "Credential for blob URLs: auto (default: a SAS in the URL, AZURE_STORAGE_CONNECTION_STRING, "
+                    + "AZURE_STORAGE_KEY, AZURE_STORAGE_SAS_TOKEN, then Microsoft Entra ID), sas, connection-string, "
+                    + "key, entra or anonymous.")
+    Auth auth = Auth.AUTO;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress line (it is drawn only when stderr is a terminal).")
+    boolean quiet;
+
+    @Option(names = "--debug", description = "Show stack traces of internal errors and the storage SDK's requests (secrets masked).")
     boolean debug;
 
     @Option(names = "--threads", paramLabel = "N", converter = Converters.ThreadsConverter.class,

@@ -65,6 +65,11 @@ public final class NsgflowCommand implements Runnable {
         return Tty.stdinIsTerminal();
     }
 
+    /** Whether stderr is a terminal, where a progress line may be drawn. */
+    public static boolean stderrIsTerminal() {
+        return Tty.stderrIsTerminal();
+    }
+
     /** The width tables fit into: {@code $COLUMNS}, else the terminal's; 0 (no limit) when not a terminal. */
     public static int tableWidth(String columnsVariable, boolean outIsTerminal) {
         return Tty.width(columnsVariable, outIsTerminal);

@@ -15,8 +15,13 @@ import picocli.CommandLine.ParameterException;
 /** How the result is written, and which of it: the same options, parsed the same way, for every report. */
 public final class OutputOptions {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table", converter = Converters.FormatConverter.class,
-            description = "table, csv, tsv, json or ndjson (default: ${DEFAULT-VALUE}).")
+            description = "table, csv, tsv, json, ndjson, or parquet (flows only, with -o) (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "PATH",
+            description = "Write to this file instead of stdout. With -f parquet, a folder (PATH ending in /, or an existing"
+                    + " folder) receives files of at most --rows-per-file rows.")
+    String path;
 
     @Option(names = "--fields", paramLabel = "LIST", converter = Converters.FieldsConverter.class,
             description = "Columns to write, in this order (comma separated), or 'all'.")
@@ -41,6 +46,12 @@ public final class OutputOptions {
 
     @Option(names = "--no-header", description = "Leave out the header line (csv, tsv, table).")
     boolean noHeader;
+
+    /** True when {@code -o} names a folder: it ends in a separator or is one already. */
+    boolean toFolder() {
+        return path != null && (path.endsWith("/") || path.endsWith(java.io.File.separator)
+                || java.nio.file.Files.isDirectory(java.nio.file.Path.of(path)));
+    }
 
     /** What to show of the result; {@code defaultLimit} applies when no {@code --limit} is given. */
     Shape shape(int defaultLimit) {

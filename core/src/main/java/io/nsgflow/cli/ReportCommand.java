@@ -7,6 +7,8 @@ import io.nsgflow.diag.Diagnostics;
 import io.nsgflow.diag.StrictStop;
 import io.nsgflow.enrich.Enricher;
 import io.nsgflow.filter.FlowFilter;
+import io.nsgflow.format.OutputException;
+import io.nsgflow.format.OutputFormat;
 import io.nsgflow.format.TextOut;
 import io.nsgflow.model.ReadStats;
 import io.nsgflow.report.CarriesConnections;
@@ -15,6 +17,12 @@ import io.nsgflow.report.Reporter;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.TableSink;
 import io.nsgflow.source.Input;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,6 +63,9 @@ abstract class ReportCommand implements Callable<Integer> {
     /** What is known about addresses, loaded before any input is read; null when no enrichment was asked for. */
     Enricher enricher;
 
+    /** The row filters, the address ones included; built once the enrichment files are loaded. */
+    private FlowFilter filter;
+
     /** The enricher, or the built-in address classes alone when no enrichment file was given. */
     Enricher enricherOrBuiltIn() {
         return enricher != null ? enricher : Enricher.builtIn();
@@ -84,9 +95,46 @@ abstract class ReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "'-' (standard input) is named more than once; it can be read once");
         }
         enricher = enrichment.load(); // before any input: a bad enrichment file is a usage error
-        FlowFilter filter = filters.build().with(addressFilters.build(enricher));
-        TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
-        TableSink sink = sink(out, terminal);
+        filter = filters.build().with(addressFilters.build(enricher));
+        if (output.format.binary()) {
+            if (output.path == null) {
+                throw new ParameterException(spec.commandLine(), "-f " + output.format.label()
+                        + " writes a file: name it with -o FILE." + output.format.label() + " (or -o FOLDER/)");
+            }
+            try {
+                output.shape(defaultLimit()).check(tables());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            return read(terminal, ReportSpec.inOrder(binaryReporter()), null);
+        }
+        if (output.path == null) {
+            TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
+            return read(terminal, spec(sink(out, terminal)), out);
+        }
+        try (Writer file = Files.newBufferedWriter(Path.of(output.path), StandardCharsets.UTF_8)) {
+            TextOut out = new TextOut(file, false);
+            return read(terminal, spec(sink(out, terminal)), out);
+        } catch (IOException e) {
+            throw new OutputException(e);
+        }
+    }
+
+    /**
+     * The reporter for a binary format ({@link OutputFormat#binary()}), which writes typed rows to
+     * its own file rather than through a {@link TableSink}; only {@code flows} has one.
+     */
+    Reporter binaryReporter() {
+        throw new ParameterException(spec.commandLine(), "-f " + output.format.label()
+                + " is for 'flows' only: the other reports are small tables (use -f csv or -f ndjson)");
+    }
+
+    /**
+     * Reads the inputs as {@code read} says.
+     *
+     * @param out   the text output to flush at a {@code --strict} stop; null for a binary format
+     */
+    private int read(Terminal terminal, ReportSpec<?> read, TextOut out) {
         Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
         Pipeline pipeline = new Pipeline(filter, diagnostics, terminal.in());
         IncrementalRead incremental = input.incremental(spec.name(), diagnostics);
@@ -94,13 +142,16 @@ abstract class ReportCommand implements Callable<Integer> {
             diagnostics.print("reading flow-log JSON from standard input; end it with Ctrl-D, or give a file or folder: "
                     + spec.qualifiedName() + " PATH (see --help)");
         }
-        List<Input> inputs = pipeline.inputs(input.paths);
+        List<Input> inputs = pipeline.inputs(input.paths, filters.scope(input.auth, input.debug));
         if (incremental != null) {
             inputs = incremental.plan(inputs);
             pipeline.incremental(incremental);
         }
+        List<Progress> progress = new ArrayList<>(1);
+        if (incremental == null) { // the pipeline tells a resumed input by its type: left unwrapped
+            inputs = Progress.track(inputs, terminal, input.quiet, read.parallel(), diagnostics, progress);
+        }
         ReadStats stats;
-        ReportSpec<?> read = spec(sink);
         Reporter reporter = read.whole();
         if (incremental != null && reporter instanceof CarriesConnections carrier) {
             carrier.carry(incremental.connections().keys());
@@ -109,8 +160,14 @@ abstract class ReportCommand implements Callable<Integer> {
             stats = pipeline.run(inputs, read, input.threads);
         } catch (StrictStop stop) {
             reporter.stop(); // rows before the problem are good: keep them
-            out.flush();
+            if (out != null) {
+                out.flush();
+            }
             throw stop;
+        } finally {
+            for (Progress p : progress) {
+                p.close();
+            }
         }
         for (String note : reporter.notes()) {
             diagnostics.print("note: " + note);
@@ -123,7 +180,9 @@ abstract class ReportCommand implements Callable<Integer> {
             incremental.save(reporter instanceof CarriesConnections carrier
                     ? incremental.connections().next(carrier.openConnections(), Checkpoint.Connections.LIMIT)
                     : incremental.connections());
-        } else if (stats.flowRecords() == 0) {
+        } else if (stats.flowRecords() == 0 && (!inputs.isEmpty() || diagnostics.anyProblem())) {
+            // (no input and no problem: a listing pruned by the question's window or NSGs left no blob,
+            // which is an empty answer, as a filter that matches no tuple is)
             if (!diagnostics.anyProblem()) {
                 // every input opened and parsed, yet none held a record: say so rather than exit quietly
                 diagnostics.print(inputNames(input.paths) + ": not one flow-log record found (nothing to report)");

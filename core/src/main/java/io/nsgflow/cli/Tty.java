@@ -17,23 +17,25 @@ import java.util.concurrent.TimeUnit;
 final class Tty {
     /** The width assumed for a terminal whose size cannot be read. */
     static final int DEFAULT_WIDTH = 80;
-    private static final Path STDIN_LINK = Path.of("/proc/self/fd/0");
-    private static final Path STDOUT_LINK = Path.of("/proc/self/fd/1");
 
     private Tty() {
     }
 
     static boolean stdoutIsTerminal() {
-        return isTerminal(STDOUT_LINK);
+        return isTerminal(1);
     }
 
     static boolean stdinIsTerminal() {
-        return isTerminal(STDIN_LINK);
+        return isTerminal(0);
     }
 
-    private static boolean isTerminal(Path fdLink) {
+    static boolean stderrIsTerminal() {
+        return isTerminal(2);
+    }
+
+    private static boolean isTerminal(int fd) {
         try {
-            String target = Files.readSymbolicLink(fdLink).toString();
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return System.console() != null;

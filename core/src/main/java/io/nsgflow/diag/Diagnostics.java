@@ -16,11 +16,14 @@ import java.util.Map;
 public final class Diagnostics {
     /** How many problem lines one input may print before the rest are only counted. */
     public static final int LINES_PER_INPUT = 20;
+    /** ANSI "erase to end of line", after a carriage return: the status line's whole width is cleared. */
+    private static final String ERASE_TO_END = "\u001b[K";
 
     private final Writer err;
     private final boolean strict;
     private final Map<Problem, Long> counts = new EnumMap<>(Problem.class);
     private long warnings;
+    private boolean statusShown;
 
     public Diagnostics(Writer err, boolean strict) {
         this.err = err;
@@ -52,15 +55,40 @@ public final class Diagnostics {
      * Writes one line to stderr and flushes, so diagnostics appear as they happen. Lines quote the
      * input (tuples, file names, parser messages): control characters are escaped, so a hostile
      * file can neither break the one-line-per-problem rule nor send escape sequences to a terminal.
+     * Secrets (a SAS signature in a service's message) are masked.
      */
     public synchronized void print(String line) {
         try {
+            clearStatus();
             err.write("nsgflow: ");
-            err.write(TerminalText.escape(line));
+            err.write(TerminalText.escape(Redaction.redact(line)));
             err.write(System.lineSeparator());
             err.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Draws {@code line} as the one status line at the bottom of a terminal, in place of the last
+     * one; a diagnostic printed next clears it first, so lines never mix.
+     */
+    public synchronized void status(String line) {
+        try {
+            err.write("\r" + TerminalText.escape(line) + ERASE_TO_END);
+            err.flush();
+            statusShown = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Erases the status line, if one is drawn. */
+    public synchronized void clearStatus() throws IOException {
+        if (statusShown) {
+            err.write("\r" + ERASE_TO_END);
+            err.flush();
+            statusShown = false;
         }
     }
 

@@ -8,7 +8,9 @@ public enum OutputFormat {
     CSV,
     TSV,
     JSON,
-    NDJSON;
+    NDJSON,
+    /** Typed columns in a file (see {@code io.nsgflow.format.parquet}); {@code flows} only, to {@code -o}. */
+    PARQUET;
 
     /** A writer of this format. */
     public TableSink writer(TextOut out, WriterOptions options) {
@@ -18,6 +20,7 @@ public enum OutputFormat {
             case TSV -> new DelimitedWriter(out, '\t', options.header());
             case JSON -> new JsonTableWriter(out, false, options.multipleTables());
             case NDJSON -> new JsonTableWriter(out, true, options.multipleTables());
+            case PARQUET -> throw new IllegalStateException("parquet is written by its own reporter, not as text");
         };
     }
 
@@ -31,6 +34,11 @@ public enum OutputFormat {
         return this == CSV || this == TSV;
     }
 
+    /** True for a format written to a file of its own rather than as text. */
+    public boolean binary() {
+        return this == PARQUET;
+    }
+
     /** @throws IllegalArgumentException naming the formats there are */
     public static OutputFormat parse(String name) {
         for (OutputFormat f : values()) {
@@ -38,7 +46,7 @@ public enum OutputFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown format '" + name + "' (table, csv, tsv, json, ndjson)");
+        throw new IllegalArgumentException("unknown format '" + name + "' (table, csv, tsv, json, ndjson, parquet)");
     }
 
     public String label() {

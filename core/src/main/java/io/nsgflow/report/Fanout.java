@@ -1,5 +1,6 @@
 package io.nsgflow.report;
 
+import io.nsgflow.model.FlowContext;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.ReadStats;
 import java.util.List;
@@ -26,6 +27,13 @@ public final class Fanout implements Reporter, Mergeable<Fanout> {
     public void accept(FlowRow row) {
         for (Reporter part : parts) {
             part.accept(row);
+        }
+    }
+
+    @Override
+    public void ruleNamed(FlowContext context) {
+        for (Reporter part : parts) {
+            part.ruleNamed(context);
         }
     }
 

@@ -22,6 +22,15 @@ public record FileInput(Path path, String name, PathMetadata meta) implements In
     }
 
     @Override
+    public long size() {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return -1; // open() will say why
+        }
+    }
+
+    @Override
     public InputStream open() throws IOException {
         return Gzip.decompressIfGzip(Files.newInputStream(path));
     }

@@ -88,9 +88,14 @@ public final class FileInputs {
     }
 
     static boolean isBlobName(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return isBlobName(file.getFileName().toString());
+    }
+
+    /** Whether a walked folder's (on any file system: Spark's too) or a listed container's file {@code name} is read, by its suffix. */
+    public static boolean isBlobName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
         for (String suffix : BLOB_SUFFIXES) {
-            if (name.endsWith(suffix)) {
+            if (lower.endsWith(suffix)) {
                 return true;
             }
         }

@@ -15,6 +15,11 @@ public interface Input {
     /** What the input's path or blob name says about it (subscription, NSG, hour, MAC). */
     PathMetadata meta();
 
+    /** Its length in bytes as stored (compressed, for gzip), or -1 when it is not known (standard input). */
+    default long size() {
+        return -1;
+    }
+
     /** Opens the bytes of the input from the start, decompressed when they are gzip. The caller closes it. */
     InputStream open() throws IOException;
 }

@@ -39,6 +39,7 @@ class CrashSafetyTest {
         Map<String, Integer> printed = new HashMap<>();
         Map<String, Integer> printedByKilled = new HashMap<>();
         int killed = 0;
+        long runMillis = 1500; // how long a run that is not killed took, so that kills land within a run on any machine
         for (int run = 0; run <= runs; run++) {
             int records = 20 + random.nextInt(200);
             if (random.nextInt(3) == 0) {
@@ -48,12 +49,16 @@ class CrashSafetyTest {
             }
             NsgflowProcess p = NsgflowProcess.start("flows", "-f", "csv", "--no-header", "--checkpoint", checkpoint.toString(),
                     blob.path().toString());
+            long started = System.nanoTime();
             boolean kill = run < runs && random.nextBoolean();
             if (kill) {
-                Thread.sleep(random.nextInt(1500));
+                Thread.sleep(random.nextInt((int) Math.max(50, runMillis)));
                 p.kill();
             }
             int exit = p.waitFor();
+            if (!kill) {
+                runMillis = (System.nanoTime() - started) / 1_000_000;
+            }
             String lines = p.completeLines();
             if (kill && exit != 0) {
                 killed++;

@@ -82,7 +82,7 @@ class NothingReadTest {
     void noPathWhileStdinIsATerminalSaysHowToGiveInput() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Terminal terminal = new Terminal(out, err, new ByteArrayInputStream(new byte[0]), false, () -> 0, true);
+        Terminal terminal = new Terminal(out, err, new ByteArrayInputStream(new byte[0]), false, () -> 0, true, false);
         Result r = run(terminal, out, err, "summary");
         assertThat(r.err().lines().toList()).first().isEqualTo("nsgflow: reading flow-log JSON from standard input; end it "
                 + "with Ctrl-D, or give a file or folder: nsgflow summary PATH (see --help)");

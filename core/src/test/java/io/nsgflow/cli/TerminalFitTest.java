@@ -25,7 +25,7 @@ class TerminalFitTest {
     void everyLineFitsTheTerminal(int width, List<String> args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.run(new Terminal(out, err, new ByteArrayInputStream(new byte[0]), true, () -> width, false),
+        int exit = Main.run(new Terminal(out, err, new ByteArrayInputStream(new byte[0]), true, () -> width, false, false),
                 args.toArray(new String[0]));
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString().lines()).isNotEmpty()
@@ -38,7 +38,7 @@ class TerminalFitTest {
         String[] ndjson = Stream.concat(args.stream(), Stream.of("-f", "ndjson")).toArray(String[]::new);
         StringWriter narrow = new StringWriter();
         StringWriter unlimited = new StringWriter();
-        Main.run(new Terminal(narrow, new StringWriter(), new ByteArrayInputStream(new byte[0]), true, () -> width, false), ndjson);
+        Main.run(new Terminal(narrow, new StringWriter(), new ByteArrayInputStream(new byte[0]), true, () -> width, false, false), ndjson);
         Main.run(new Terminal(unlimited, new StringWriter(), new ByteArrayInputStream(new byte[0]), false), ndjson);
         assertThat(narrow.toString()).isEqualTo(unlimited.toString()).doesNotContain("…");
     }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** Runs the whole CLI in-process, as a user would, and checks what every hostile input must respect. */
-final class Cli {
+public final class Cli {
     /**
      * A problem line: {@code nsgflow: FILE: WHERE: REASON}, where WHERE locates the problem; a
      * per-input tally of lines not shown; or a command's note about what it left out.
@@ -26,12 +26,12 @@ final class Cli {
                     + "|nsgflow: note: .+");
     private static final JsonFactory JSON = new JsonFactory();
 
-    record Result(int exit, String out, String err) {
-        List<String> outLines() {
+    public record Result(int exit, String out, String err) {
+        public List<String> outLines() {
             return out.lines().toList();
         }
 
-        List<String> errLines() {
+        public List<String> errLines() {
             return err.lines().toList();
         }
     }
@@ -39,7 +39,7 @@ final class Cli {
     private Cli() {
     }
 
-    static Result run(byte[] stdin, String... args) {
+    public static Result run(byte[] stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Main.run(new Terminal(out, err, new ByteArrayInputStream(stdin), false), args);

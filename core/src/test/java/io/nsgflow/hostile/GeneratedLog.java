@@ -24,11 +24,11 @@ import java.util.Random;
  * each tuple. Written with Jackson's generator, so escaping and pretty-printing are real JSON; the
  * shapes are those Azure and log shippers produce.
  */
-final class GeneratedLog {
-    enum Shape { ENVELOPE, PRETTY_ENVELOPE, BARE_ARRAY, RECORD_PER_LINE }
+public final class GeneratedLog {
+    public enum Shape { ENVELOPE, PRETTY_ENVELOPE, BARE_ARRAY, RECORD_PER_LINE }
 
     /** One tuple as written, and what decoding it must give. */
-    record Tuple(String text, long timeMillis, long srcHi, long srcLo, long dstHi, long dstLo, int srcPort, int dstPort,
+    public record Tuple(String text, long timeMillis, long srcHi, long srcLo, long dstHi, long dstLo, int srcPort, int dstPort,
                  int protocol, Direction direction, Action action, FlowState state, String encryption,
                  long packetsOut, long bytesOut, long packetsIn, long bytesIn) {
         /** True when {@code row} holds exactly this tuple's values. */
@@ -43,7 +43,7 @@ final class GeneratedLog {
     }
 
     /** One record: its format, its rule and its tuples (one group). */
-    record Record(LogFormat format, String rule, List<Tuple> tuples) {
+    public record Record(LogFormat format, String rule, List<Tuple> tuples) {
     }
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -57,7 +57,7 @@ final class GeneratedLog {
     private GeneratedLog() {
     }
 
-    static List<Record> records(Random r, int count, int maxTuples) {
+    public static List<Record> records(Random r, int count, int maxTuples) {
         return records(r, count, maxTuples, LogFormat.values());
     }
 
@@ -167,7 +167,7 @@ final class GeneratedLog {
         };
     }
 
-    static byte[] bytes(List<Record> records, Shape shape) {
+    public static byte[] bytes(List<Record> records, Shape shape) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         write(records, shape, out);
         return out.toByteArray();
