@@ -243,6 +243,33 @@ final class Converters {
         }
     }
 
+    /** A threshold: 1 or more. */
+    static final class PositiveConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return atLeast(value, 1, "is not a count (1 or more)");
+        }
+    }
+
+    /** A duration such as {@code 30s}, {@code 5m}, {@code 1h} or {@code 1d}, in milliseconds. */
+    static final class DurationConverter implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            String v = value.trim().toLowerCase(Locale.ROOT);
+            long unit = v.endsWith("s") ? 1000L : v.endsWith("m") ? 60_000L : v.endsWith("h") ? 3_600_000L
+                    : v.endsWith("d") ? 86_400_000L : 0;
+            try {
+                long n = unit == 0 ? -1 : Long.parseLong(v.substring(0, v.length() - 1));
+                if (n > 0 && n <= 366L * 86_400_000L / unit) {
+                    return n * unit;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new TypeConversionException("'" + value + "' is not a duration (a number and s, m, h or d: 30s, 5m, 1h)");
+        }
+    }
+
     /** A thread count: 1 to 256. */
     static final class ThreadsConverter implements ITypeConverter<Integer> {
         @Override

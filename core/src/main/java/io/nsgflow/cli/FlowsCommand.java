@@ -12,6 +12,8 @@ import io.nsgflow.result.TableSink;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -29,7 +31,9 @@ import picocli.CommandLine.ParameterException;
             "Fields (default: all but packets and bytes; a table shows what fits the terminal):",
             "  time version subscription resourceGroup nsg rule mac srcIp dstIp srcPort dstPort protocol",
             "  direction action state packetsSrcToDst bytesSrcToDst packetsDstToSrc bytesDstToSrc",
-            "  packets bytes (both directions summed) encryption aclId targetResource flowLog"
+            "  packets bytes (both directions summed) encryption aclId targetResource flowLog",
+            "With enrichment (--enrich, --service-tags, --geoip, --ip-list), for src and dst, as the files allow:",
+            "  srcClass srcTag srcRegion srcCountry srcAsn srcOrg srcLists dstClass dstTag ... dstLists"
         })
 class FlowsCommand extends ReportCommand {
     /**
@@ -38,10 +42,15 @@ class FlowsCommand extends ReportCommand {
      */
     private List<FlowField> fields() {
         if (output.fields == null) {
-            return FlowField.DEFAULT;
+            List<FlowField> fields = new ArrayList<>(FlowField.DEFAULT);
+            if (enricher != null) {
+                fields.addAll(enriched());
+            }
+            return fields;
         }
         if (output.fields.size() == 1 && output.fields.get(0).equalsIgnoreCase(Fields.ALL)) {
-            return List.of(FlowField.values());
+            return Stream.of(FlowField.values())
+                    .filter(f -> f.address() == null || enricher != null && f.address().available(enricher)).toList();
         }
         List<String> names = new ArrayList<>(output.fields);
         for (SortKey k : output.sort) {
@@ -49,7 +58,18 @@ class FlowsCommand extends ReportCommand {
                 names.add(k.column());
             }
         }
-        return FlowField.byNames(names);
+        List<FlowField> fields = FlowField.byNames(names);
+        for (FlowField f : fields) {
+            if (f.address() != null && !f.address().available(enricher)) {
+                throw new ParameterException(spec.commandLine(), "field " + f.column().name() + " needs " + f.address().needs());
+            }
+        }
+        return fields;
+    }
+
+    /** The enrichment fields, both sides, that the files given can fill: none without enrichment. */
+    private List<FlowField> enriched() {
+        return Stream.of(FlowField.values()).filter(f -> f.address() != null && f.address().available(enricher)).toList();
     }
 
     @Option(names = "--rows-per-file", paramLabel = "N", defaultValue = "10000000",
@@ -65,8 +85,13 @@ class FlowsCommand extends ReportCommand {
             throw new ParameterException(spec.commandLine(), "--sort, --limit and --table shape text output;"
                     + " a Parquet export holds every row (sort and limit in the reader: ORDER BY, LIMIT)");
         }
+        List<FlowField> fields = fields();
+        if (fields.stream().anyMatch(f -> f.address() != null)) {
+            throw new ParameterException(spec.commandLine(), "enrichment fields are not in the Parquet export yet:"
+                    + " leave out the enrichment options or name --fields without them");
+        }
         try {
-            return ParquetFlowsReporter.open(Path.of(output.path), output.toFolder(), rowsPerFile, fields());
+            return ParquetFlowsReporter.open(Path.of(output.path), output.toFolder(), rowsPerFile, fields);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -79,6 +104,9 @@ class FlowsCommand extends ReportCommand {
 
     @Override
     ReportSpec<?> spec(TableSink sink) {
-        return ReportSpec.inOrder(new FlowsReporter(sink, fields())); // rows stream as they are read
+        List<FlowField> fields = fields();
+        boolean enriched = fields.stream().anyMatch(f -> f.address() != null);
+        // rows stream as they are read
+        return ReportSpec.inOrder(new FlowsReporter(sink, fields, enriched ? enricherOrBuiltIn() : null));
     }
 }

@@ -38,6 +38,7 @@ public final class NsgflowCommand implements Runnable {
         COMMANDS.put("rules", RulesCommand::new);
         COMMANDS.put("timeline", TimelineCommand::new);
         COMMANDS.put("conversations", ConversationsCommand::new);
+        COMMANDS.put("scans", ScansCommand::new);
         COMMANDS.put("follow", FollowCommand::new);
         COMMANDS.put("checkpoint", CheckpointCommand::new);
         COMMANDS.put("report", HtmlReportCommand::new);

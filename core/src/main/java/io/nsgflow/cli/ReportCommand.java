@@ -5,6 +5,8 @@ import io.nsgflow.checkpoint.Checkpoint;
 import io.nsgflow.checkpoint.IncrementalRead;
 import io.nsgflow.diag.Diagnostics;
 import io.nsgflow.diag.StrictStop;
+import io.nsgflow.enrich.Enricher;
+import io.nsgflow.filter.FlowFilter;
 import io.nsgflow.format.OutputException;
 import io.nsgflow.format.OutputFormat;
 import io.nsgflow.format.TextOut;
@@ -50,7 +52,24 @@ abstract class ReportCommand implements Callable<Integer> {
     FilterOptions filters;
 
     @Mixin
+    AddressFilterOptions addressFilters;
+
+    @Mixin
+    EnrichOptions enrichment;
+
+    @Mixin
     OutputOptions output;
+
+    /** What is known about addresses, loaded before any input is read; null when no enrichment was asked for. */
+    Enricher enricher;
+
+    /** The row filters, the address ones included; built once the enrichment files are loaded. */
+    private FlowFilter filter;
+
+    /** The enricher, or the built-in address classes alone when no enrichment file was given. */
+    Enricher enricherOrBuiltIn() {
+        return enricher != null ? enricher : Enricher.builtIn();
+    }
 
     /** The tables this command writes, as its options make them. */
     abstract List<TableSchema> tables();
@@ -75,6 +94,8 @@ abstract class ReportCommand implements Callable<Integer> {
         if (input.paths.stream().filter("-"::equals).count() > 1) {
             throw new ParameterException(spec.commandLine(), "'-' (standard input) is named more than once; it can be read once");
         }
+        enricher = enrichment.load(); // before any input: a bad enrichment file is a usage error
+        filter = filters.build().with(addressFilters.build(enricher));
         if (output.format.binary()) {
             if (output.path == null) {
                 throw new ParameterException(spec.commandLine(), "-f " + output.format.label()
@@ -115,7 +136,7 @@ abstract class ReportCommand implements Callable<Integer> {
      */
     private int read(Terminal terminal, ReportSpec<?> read, TextOut out) {
         Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
-        Pipeline pipeline = new Pipeline(filters.build(), diagnostics, terminal.in());
+        Pipeline pipeline = new Pipeline(filter, diagnostics, terminal.in());
         IncrementalRead incremental = input.incremental(spec.name(), diagnostics);
         if (input.paths.isEmpty() && terminal.inIsTerminal()) {
             diagnostics.print("reading flow-log JSON from standard input; end it with Ctrl-D, or give a file or folder: "
@@ -150,6 +171,9 @@ abstract class ReportCommand implements Callable<Integer> {
         }
         for (String note : reporter.notes()) {
             diagnostics.print("note: " + note);
+        }
+        if (enricher != null) {
+            enricher.problems().forEach(diagnostics::print); // a corrupt MaxMind DB: addresses left unknown, no tuple lost
         }
         if (incremental != null) {
             // only now: the output is complete, so a crash before this line repeats rows rather than losing them

@@ -54,7 +54,7 @@ final class ReportPageViews {
      *              ({@code Long.MIN_VALUE} and {@code Long.MAX_VALUE} for the traffic's own span)
      */
     ReportPageViews(int top, long every, long since, long until) {
-        summary = view(1_000, SummaryReporter::new); // its rankings go unused, its other tables are a few rows each
+        summary = view(1_000, w -> new SummaryReporter(w, null)); // its rankings go unused, its other tables are a few rows each
         ranking("topSources", top, GroupBy.SRC, false);
         ranking("topDestinations", top, GroupBy.DST, false);
         ranking("topDstPorts", top, GroupBy.DSTPORT, false);
@@ -79,7 +79,7 @@ final class ReportPageViews {
     /** A ranking of every key (so that its row count is the number of distinct keys), of which {@code top} rows are kept. */
     private void ranking(String name, int top, GroupBy by, boolean deniedOnly) {
         rankings.put(name, view(top, w -> {
-            TopReporter all = new TopReporter(w, by, Metric.FLOWS);
+            TopReporter all = new TopReporter(w, by, Metric.FLOWS, null);
             return deniedOnly ? new RowSubset<>(RowSubset.DENIED, all) : all;
         }));
     }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
             "  nsgflow summary -f csv --table topSources --limit 0 logs/ > sources.csv",
             "",
             "Tables: overview traffic actions protocols topSources topDestinations topDstPorts",
-            "topDeniedSources encryption skipped.",
+            "topDeniedSources encryption skipped; with enrichment, trafficClasses (internal, inbound-internet,",
+            "outbound-internet, azure-platform, public-to-public) and, with --ip-list, listMatches.",
             "",
             "Tuples are the flow-tuple lines counted; flows are connections, each counted once (a B tuple,",
             "a VNet D tuple, every version-1 tuple, or the first C/E tuple of a connection begun before the",
@@ -32,12 +33,12 @@ final class SummaryCommand extends ReportCommand {
 
     @Override
     List<TableSchema> tables() {
-        return SummaryReporter.TABLES;
+        return SummaryReporter.tables(enricher);
     }
 
     @Override
     ReportSpec<?> spec(TableSink sink) {
-        return ReportSpec.merged(new SummaryReporter(sink));
+        return ReportSpec.merged(new SummaryReporter(sink, enricher));
     }
 
     @Override

@@ -13,6 +13,7 @@ public final class Cidr {
     private final long lo;
     private final long maskHi;
     private final long maskLo;
+    private final int bits;
     private final boolean v4;
     private final String text;
 
@@ -21,6 +22,7 @@ public final class Cidr {
         this.maskLo = bits <= 64 ? 0 : bits == 128 ? -1L : -1L << (128 - bits);
         this.hi = hi & maskHi;
         this.lo = lo & maskLo;
+        this.bits = bits;
         this.v4 = bits >= 96 && IpAddress.isV4(this.hi, this.lo);
         this.text = text;
     }
@@ -52,6 +54,26 @@ public final class Cidr {
 
     public boolean contains(long addressHi, long addressLo) {
         return (addressHi & maskHi) == hi && (addressLo & maskLo) == lo && IpAddress.isV4(addressHi, addressLo) == v4;
+    }
+
+    /** The block's first address, high half ({@link IpAddress}'s form). */
+    public long hi() {
+        return hi;
+    }
+
+    /** The block's first address, low half. */
+    public long lo() {
+        return lo;
+    }
+
+    /** The prefix length in the 128-bit form: an IPv4 block's length plus 96. */
+    public int bits() {
+        return bits;
+    }
+
+    /** Whether the block is IPv4 (and so matches IPv4 addresses only). */
+    public boolean isV4() {
+        return v4;
     }
 
     @Override

@@ -37,6 +37,16 @@ public final class FlowFilter implements Predicate<FlowRow> {
         return true;
     }
 
+    /** This filter and {@code more}: the rows both keep; {@code more} null keeps this filter as it is. */
+    public FlowFilter with(Predicate<FlowRow> more) {
+        if (more == null) {
+            return this;
+        }
+        List<Predicate<FlowRow>> all = new ArrayList<>(criteria);
+        all.add(more);
+        return new FlowFilter(all);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

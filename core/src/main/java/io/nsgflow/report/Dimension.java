@@ -1,5 +1,6 @@
 package io.nsgflow.report;
 
+import io.nsgflow.enrich.TrafficClass;
 import io.nsgflow.result.Column;
 import io.nsgflow.result.TableSink;
 import io.nsgflow.model.Action;
@@ -84,6 +85,14 @@ record Dimension<K>(List<Column> columns, Function<FlowRow, K> key, Comparator<K
 
     static final Dimension<Integer> PROTOCOL = packedInt(List.of(Column.text("protocol")), FlowRow::protocol,
             (k, w) -> w.text(Protocol.name(k)));
+
+    /**
+     * Where the flow runs (internal, inbound from the internet...), from the built-in classes of its
+     * two addresses; the enrichment classes load only when a report asks for this dimension.
+     */
+    static final Dimension<Integer> TRAFFIC_CLASS = packedInt(List.of(Column.text("traffic")),
+            r -> TrafficClass.of(r.srcHi(), r.srcLo(), r.dstHi(), r.dstLo()).ordinal(),
+            (k, w) -> w.text(TrafficClass.values()[k].label()));
 
     /** Direction and action, packed as {@code direction << 1 | action}. */
     static final Dimension<Integer> DIRECTION_ACTION = packedInt(List.of(Column.text("direction"), Column.text("action")),

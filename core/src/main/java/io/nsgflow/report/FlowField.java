@@ -14,60 +14,97 @@ import java.util.Locale;
  * columns a table shows by default and which it gives up first when the terminal is narrow.
  */
 public enum FlowField {
-    TIME(Column.instant("time"), (r, w) -> w.instant(r.timeMillis())),
-    VERSION(Column.integer("version").hidden(), (r, w) -> w.integer(r.context().version())),
-    SUBSCRIPTION(Column.text("subscription").hidden(), (r, w) -> w.text(r.context().subscription())),
-    RESOURCE_GROUP(Column.text("resourceGroup").hidden(), (r, w) -> w.text(r.context().resourceGroup())),
-    NSG(Column.text("nsg").priority(7), (r, w) -> w.text(r.context().nsg())),
-    RULE(Column.text("rule").priority(4), (r, w) -> w.text(r.context().rule())),
-    MAC(Column.text("mac").hidden(), (r, w) -> w.text(r.context().mac())),
-    SRC_IP(Column.address("srcIp"), (r, w) -> w.address(r.srcHi(), r.srcLo())),
-    DST_IP(Column.address("dstIp"), (r, w) -> w.address(r.dstHi(), r.dstLo())),
-    SRC_PORT(Column.integer("srcPort").priority(3), (r, w) -> w.integer(r.srcPort())),
-    DST_PORT(Column.integer("dstPort"), (r, w) -> w.integer(r.dstPort())),
-    PROTOCOL(Column.text("protocol").priority(2), (r, w) -> w.text(Protocol.name(r.protocol()))),
-    DIRECTION(Column.text("direction").priority(6), (r, w) -> w.text(r.direction().label())),
-    ACTION(Column.text("action"), (r, w) -> w.text(r.action().label())),
-    STATE(Column.text("state").priority(5), (r, w) -> w.text(r.state() == null ? null : r.state().label())),
-    PACKETS_SRC_TO_DST(Column.count("packetsSrcToDst").hidden(), (r, w) -> counter(w, r.packetsSrcToDst())),
-    BYTES_SRC_TO_DST(Column.bytes("bytesSrcToDst").priority(1), (r, w) -> counter(w, r.bytesSrcToDst())),
-    PACKETS_DST_TO_SRC(Column.count("packetsDstToSrc").hidden(), (r, w) -> counter(w, r.packetsDstToSrc())),
-    BYTES_DST_TO_SRC(Column.bytes("bytesDstToSrc").priority(1), (r, w) -> counter(w, r.bytesDstToSrc())),
+    TIME(Column.instant("time"), (r, w, a) -> w.instant(r.timeMillis())),
+    VERSION(Column.integer("version").hidden(), (r, w, a) -> w.integer(r.context().version())),
+    SUBSCRIPTION(Column.text("subscription").hidden(), (r, w, a) -> w.text(r.context().subscription())),
+    RESOURCE_GROUP(Column.text("resourceGroup").hidden(), (r, w, a) -> w.text(r.context().resourceGroup())),
+    NSG(Column.text("nsg").priority(7), (r, w, a) -> w.text(r.context().nsg())),
+    RULE(Column.text("rule").priority(4), (r, w, a) -> w.text(r.context().rule())),
+    MAC(Column.text("mac").hidden(), (r, w, a) -> w.text(r.context().mac())),
+    SRC_IP(Column.address("srcIp"), (r, w, a) -> w.address(r.srcHi(), r.srcLo())),
+    DST_IP(Column.address("dstIp"), (r, w, a) -> w.address(r.dstHi(), r.dstLo())),
+    SRC_PORT(Column.integer("srcPort").priority(3), (r, w, a) -> w.integer(r.srcPort())),
+    DST_PORT(Column.integer("dstPort"), (r, w, a) -> w.integer(r.dstPort())),
+    PROTOCOL(Column.text("protocol").priority(2), (r, w, a) -> w.text(Protocol.name(r.protocol()))),
+    DIRECTION(Column.text("direction").priority(6), (r, w, a) -> w.text(r.direction().label())),
+    ACTION(Column.text("action"), (r, w, a) -> w.text(r.action().label())),
+    STATE(Column.text("state").priority(5), (r, w, a) -> w.text(r.state() == null ? null : r.state().label())),
+    PACKETS_SRC_TO_DST(Column.count("packetsSrcToDst").hidden(), (r, w, a) -> counter(w, r.packetsSrcToDst())),
+    BYTES_SRC_TO_DST(Column.bytes("bytesSrcToDst").priority(1), (r, w, a) -> counter(w, r.bytesSrcToDst())),
+    PACKETS_DST_TO_SRC(Column.count("packetsDstToSrc").hidden(), (r, w, a) -> counter(w, r.packetsDstToSrc())),
+    BYTES_DST_TO_SRC(Column.bytes("bytesDstToSrc").priority(1), (r, w, a) -> counter(w, r.bytesDstToSrc())),
     /** Both directions summed, as every report counts them; null when the tuple carries no counters. */
-    PACKETS(Column.count("packets"), (r, w) -> counter(w, r.hasCounters() ? r.packets() : FlowRow.ABSENT)),
-    BYTES(Column.bytes("bytes"), (r, w) -> counter(w, r.hasCounters() ? r.bytes() : FlowRow.ABSENT)),
-    ENCRYPTION(Column.text("encryption").hidden(), (r, w) -> w.text(r.encryption())),
-    ACL_ID(Column.text("aclId").hidden(), (r, w) -> w.text(r.context().aclId())),
-    TARGET_RESOURCE(Column.text("targetResource").hidden(), (r, w) -> w.text(r.context().targetResource())),
-    FLOW_LOG(Column.text("flowLog").hidden(), (r, w) -> w.text(r.context().flowLog()));
+    PACKETS(Column.count("packets"), (r, w, a) -> counter(w, r.hasCounters() ? r.packets() : FlowRow.ABSENT)),
+    BYTES(Column.bytes("bytes"), (r, w, a) -> counter(w, r.hasCounters() ? r.bytes() : FlowRow.ABSENT)),
+    ENCRYPTION(Column.text("encryption").hidden(), (r, w, a) -> w.text(r.encryption())),
+    ACL_ID(Column.text("aclId").hidden(), (r, w, a) -> w.text(r.context().aclId())),
+    TARGET_RESOURCE(Column.text("targetResource").hidden(), (r, w, a) -> w.text(r.context().targetResource())),
+    FLOW_LOG(Column.text("flowLog").hidden(), (r, w, a) -> w.text(r.context().flowLog())),
+    SRC_CLASS(AddressField.CLASS, true),
+    SRC_TAG(AddressField.TAG, true),
+    SRC_REGION(AddressField.REGION, true),
+    SRC_COUNTRY(AddressField.COUNTRY, true),
+    SRC_ASN(AddressField.ASN, true),
+    SRC_ORG(AddressField.ORG, true),
+    SRC_LISTS(AddressField.LISTS, true),
+    DST_CLASS(AddressField.CLASS, false),
+    DST_TAG(AddressField.TAG, false),
+    DST_REGION(AddressField.REGION, false),
+    DST_COUNTRY(AddressField.COUNTRY, false),
+    DST_ASN(AddressField.ASN, false),
+    DST_ORG(AddressField.ORG, false),
+    DST_LISTS(AddressField.LISTS, false);
 
     /**
      * The fields written when none are named: all but the two sums, which repeat the per-direction
      * counters and are there to be asked for ({@code --fields ...,packets,bytes} or {@code all}).
      */
     public static final List<FlowField> DEFAULT = java.util.Arrays.stream(values())
-            .filter(f -> f != PACKETS && f != BYTES).toList();
+            .filter(f -> f != PACKETS && f != BYTES && f.address == null).toList();
 
-    /** Writes one field of a row as a cell. */
+    /** Writes one field of a row as a cell; {@code addresses} holds what is known of its two addresses. */
     @FunctionalInterface
     interface CellWriter {
-        void write(FlowRow row, TableSink writer);
+        void write(FlowRow row, TableSink writer, AddressPair addresses);
     }
 
     private final Column column;
     private final CellWriter cell;
+    /** For an enrichment field: which one; null for the fields of the tuple itself. */
+    private final AddressField address;
+    private final boolean src;
 
     FlowField(Column column, CellWriter cell) {
         this.column = column;
         this.cell = cell;
+        this.address = null;
+        this.src = false;
+    }
+
+    /** An enrichment field of one side, shown by tables after the tuple's own fields. */
+    FlowField(AddressField field, boolean src) {
+        this.column = field.column(src ? "src" : "dst").priority(field == AddressField.LISTS ? 1 : 6);
+        this.cell = (r, w, a) -> field.write(src ? a.src() : a.dst(), w);
+        this.address = field;
+        this.src = src;
     }
 
     public Column column() {
         return column;
     }
 
-    void write(FlowRow row, TableSink writer) {
-        cell.write(row, writer);
+    /** The enrichment field this is, or null for a field of the tuple itself. */
+    public AddressField address() {
+        return address;
+    }
+
+    /** For an enrichment field: whether it is the source's. */
+    public boolean isSource() {
+        return src;
+    }
+
+    void write(FlowRow row, TableSink writer, AddressPair addresses) {
+        cell.write(row, writer, addresses);
     }
 
     private static void counter(TableSink w, long value) {

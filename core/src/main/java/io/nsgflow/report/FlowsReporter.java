@@ -1,5 +1,6 @@
 package io.nsgflow.report;
 
+import io.nsgflow.enrich.Enricher;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.ReadStats;
 import io.nsgflow.result.TableSchema;
@@ -12,12 +13,18 @@ public final class FlowsReporter implements Reporter {
 
     private final TableSink writer;
     private final FlowField[] fields;
+    private final AddressPair addresses;
     private boolean started;
 
-    /** @param fields the columns to fill, in order: only these are computed */
-    public FlowsReporter(TableSink writer, List<FlowField> fields) {
+    /**
+     * @param fields   the columns to fill, in order: only these are computed
+     * @param enricher for the enrichment fields among them; null when there are none
+     */
+    public FlowsReporter(TableSink writer, List<FlowField> fields, Enricher enricher) {
         this.writer = writer;
         this.fields = fields.toArray(new FlowField[0]);
+        this.addresses = new AddressPair(enricher, fields.stream().anyMatch(f -> f.address() != null && f.isSource()),
+                fields.stream().anyMatch(f -> f.address() != null && !f.isSource()));
     }
 
     public static TableSchema schema(List<FlowField> fields) {
@@ -34,9 +41,10 @@ public final class FlowsReporter implements Reporter {
     @Override
     public void accept(FlowRow row) {
         start();
+        addresses.lookup(row);
         writer.beginRow();
         for (FlowField f : fields) {
-            f.write(row, writer);
+            f.write(row, writer, addresses);
         }
         writer.endRow();
     }

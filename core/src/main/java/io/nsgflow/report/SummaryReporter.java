@@ -1,5 +1,6 @@
 package io.nsgflow.report;
 
+import io.nsgflow.enrich.Enricher;
 import io.nsgflow.model.FlowContext;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.Problem;
@@ -9,6 +10,8 @@ import io.nsgflow.result.ColumnType;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.TableSchema.Kind;
 import io.nsgflow.result.TableSink;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,11 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
     /** Every table, in the order they are written. */
     public static final List<TableSchema> TABLES = List.of(OVERVIEW_TABLE, TRAFFIC, ACTIONS, PROTOCOLS, TOP_SOURCES,
             TOP_DESTINATIONS, TOP_DST_PORTS, TOP_DENIED_SOURCES, ENCRYPTION, SKIPPED);
+    /** With enrichment: flows by where they run (internal, inbound from the internet, Azure platform...). */
+    static final TableSchema TRAFFIC_CLASSES = breakdown("trafficClasses", Dimension.TRAFFIC_CLASS);
+    /** With lists: every address in one, each side apart, one row per list: the "malicious IP" view. */
+    static final TableSchema LIST_MATCHES = TableSchema.rows("listMatches", concat(List.of(Column.text("list"),
+            Column.address("address"), Column.text("side")), Tally.COLUMNS));
 
     private final Tally total = new Tally();
     private final Traffic ways = new Traffic();
@@ -54,6 +62,9 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
     private final Tallies<Integer> dstPorts = new Tallies<>(Dimension.DST_PORT);
     private final Tallies<IpKey> deniedSources = new Tallies<>(Dimension.SRC);
     private final Tallies<String> encryption = new Tallies<>(Dimension.ENCRYPTION);
+    /** Null without enrichment. */
+    private final Enricher enricher;
+    private final Tallies<Integer> trafficClasses = new Tallies<>(Dimension.TRAFFIC_CLASS);
     private final Set<String> nsgs = new HashSet<>();
     private final Set<String> rules = new HashSet<>();
     private final Set<String> macs = new HashSet<>();
@@ -63,16 +74,39 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
 
-    public SummaryReporter(TableSink writer) {
+    /** @param enricher adds the traffic classes and, with lists, the list matches; null for neither */
+    public SummaryReporter(TableSink writer, Enricher enricher) {
         super(writer);
+        this.enricher = enricher;
     }
 
-    private SummaryReporter() {
+    /** The tables written with this enrichment, in order. */
+    public static List<TableSchema> tables(Enricher enricher) {
+        if (enricher == null) {
+            return TABLES;
+        }
+        List<TableSchema> tables = new ArrayList<>(TABLES);
+        tables.add(tables.indexOf(ACTIONS), TRAFFIC_CLASSES);
+        if (!enricher.listNames().isEmpty()) {
+            tables.add(tables.indexOf(SKIPPED), LIST_MATCHES);
+        }
+        return List.copyOf(tables);
+    }
+
+    private static List<Column> concat(List<Column> a, List<Column> b) {
+        List<Column> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** A partial: counts, writes nothing; the traffic classes are counted in it too. */
+    private SummaryReporter(Enricher enricher) {
+        this.enricher = enricher;
     }
 
     @Override
     public SummaryReporter partial() {
-        return new SummaryReporter();
+        return new SummaryReporter(enricher);
     }
 
     private static TableSchema breakdown(String name, Dimension<?> dimension) {
@@ -92,6 +126,9 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
         }
         if (row.encryption() != null) {
             encryption.add(row, tuple, flow);
+        }
+        if (enricher != null) {
+            trafficClasses.add(row, tuple, flow);
         }
         if (tuple) {
             ways.add(row);
@@ -124,6 +161,7 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
         dstPorts.merge(later.dstPorts);
         deniedSources.merge(later.deniedSources);
         encryption.merge(later.encryption);
+        trafficClasses.merge(later.trafficClasses);
         nsgs.addAll(later.nsgs);
         rules.addAll(later.rules);
         macs.addAll(later.macs);
@@ -140,6 +178,9 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
         way("dstToSrc", ways.packetsDstToSrc, ways.bytesDstToSrc);
         way("total", total.packets, total.bytes);
         writer.endTable();
+        if (enricher != null) {
+            trafficClasses.write(writer, TRAFFIC_CLASSES, Metric.FLOWS);
+        }
         actions.write(writer, ACTIONS, Metric.FLOWS);
         protocols.write(writer, PROTOCOLS, Metric.FLOWS);
         sources.write(writer, TOP_SOURCES, Metric.FLOWS);
@@ -147,6 +188,9 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
         dstPorts.write(writer, TOP_DST_PORTS, Metric.FLOWS);
         deniedSources.write(writer, TOP_DENIED_SOURCES, Metric.FLOWS);
         encryption.write(writer, ENCRYPTION, Metric.FLOWS);
+        if (enricher != null && !enricher.listNames().isEmpty()) {
+            writeListMatches();
+        }
         writer.startTable(SKIPPED);
         for (Map.Entry<Problem, Long> p : stats.problems().entrySet()) {
             writer.beginRow();
@@ -155,6 +199,37 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
             writer.endRow();
         }
         writer.endTable();
+    }
+
+    /** One match: a list, an address in it, the side it was seen on, and that address's counts there. */
+    private record ListMatch(String list, IpKey address, String side, Tally tally) {
+    }
+
+    /** Looks up every distinct source and destination once: the tallies already hold each address's counts. */
+    private void writeListMatches() {
+        List<ListMatch> matches = new ArrayList<>();
+        matchLists(sources, "src", matches);
+        matchLists(destinations, "dst", matches);
+        matches.sort(Comparator.comparing(ListMatch::list)
+                .thenComparing(m -> -m.tally().flows).thenComparing(ListMatch::address).thenComparing(ListMatch::side));
+        writer.startTable(LIST_MATCHES);
+        for (ListMatch m : matches) {
+            writer.beginRow();
+            writer.text(m.list());
+            writer.address(m.address().hi(), m.address().lo());
+            writer.text(m.side());
+            m.tally().write(writer);
+            writer.endRow();
+        }
+        writer.endTable();
+    }
+
+    private void matchLists(Tallies<IpKey> byAddress, String side, List<ListMatch> into) {
+        for (Map.Entry<IpKey, Tally> e : byAddress.ranked(Metric.FLOWS, 0)) {
+            for (String list : enricher.lookup(e.getKey().hi(), e.getKey().lo()).lists()) {
+                into.add(new ListMatch(list, e.getKey(), side, e.getValue()));
+            }
+        }
     }
 
     private void writeOverview(ReadStats stats) {

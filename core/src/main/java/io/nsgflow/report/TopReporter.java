@@ -1,5 +1,6 @@
 package io.nsgflow.report;
 
+import io.nsgflow.enrich.Enricher;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.ReadStats;
 import io.nsgflow.result.Column;
@@ -20,18 +21,23 @@ public final class TopReporter extends CountingReporter<TopReporter> {
     private final GroupBy by;
     private final Tallies<Object> tallies;
     private final Metric metric;
+    /** For a key that enrichment gives an address; null otherwise. */
+    private final AddressFold fold;
 
-    public TopReporter(TableSink writer, GroupBy by, Metric metric) {
+    /** @param enricher for a key of enrichment ({@link GroupBy#address}); null otherwise */
+    public TopReporter(TableSink writer, GroupBy by, Metric metric, Enricher enricher) {
         super(writer);
         this.by = by;
         this.tallies = tallies(by);
         this.metric = metric;
+        this.fold = by.address() == null ? null : new AddressFold(by.address(), by.side(), enricher);
     }
 
     private TopReporter(GroupBy by) {
         this.by = by;
         this.tallies = tallies(by);
         this.metric = null;
+        this.fold = null; // a partial only counts, by address; the whole folds when it writes
     }
 
     @SuppressWarnings("unchecked") // keys only ever come from the dimension's own key function
@@ -46,7 +52,8 @@ public final class TopReporter extends CountingReporter<TopReporter> {
 
     /** The table: the key, its share of the metric's total, then the counts, the ranked one first to go last. */
     public static TableSchema schema(GroupBy by, Metric metric) {
-        List<Column> columns = new ArrayList<>(by.dimension().columns());
+        List<Column> columns = new ArrayList<>(by.address() == null ? by.dimension().columns()
+                : AddressFold.columns(by.address(), by.side()));
         columns.add(Column.fraction("share"));
         int dropOrder = 1;
         for (Metric m : Metric.values()) {
@@ -73,10 +80,19 @@ public final class TopReporter extends CountingReporter<TopReporter> {
         for (Map.Entry<Object, Tally> e : ranked) {
             total += metric.of(e.getValue());
         }
+        if (fold != null) {
+            @SuppressWarnings("unchecked") // an address dimension's keys
+            List<Map.Entry<IpKey, Tally>> byAddress = (List<Map.Entry<IpKey, Tally>>) (List<?>) ranked;
+            ranked = fold.fold(byAddress, metric);
+        }
         writer.startTable(schema(by, metric));
         for (Map.Entry<Object, Tally> e : ranked) {
             writer.beginRow();
-            tallies.writeKey(e.getKey(), writer);
+            if (fold != null) {
+                fold.writeKey(e.getKey(), writer);
+            } else {
+                tallies.writeKey(e.getKey(), writer);
+            }
             if (total > 0) {
                 writer.decimal((double) metric.of(e.getValue()) / total);
             } else {

@@ -63,7 +63,7 @@ public final class Benchmark {
 
     /**
      * {@code [--runs N] [--big-runs N] [--jq-runs N] [--data DIR] [--blobs N] [--folder-mb N]
-     * [--no-jq] [--only blob|folder|startup] SIZE_MB...}
+     * [--no-jq] [--only blob|enrich|folder|startup] SIZE_MB...}
      */
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--runs", "5", "--big-runs", "3", "--jq-runs", "1",
@@ -94,6 +94,11 @@ public final class Benchmark {
                 b.blob(mb, jq);
             }
         }
+        if (only.equals("all") || only.equals("enrich")) {
+            for (long mb : sizes) {
+                b.enrich(mb);
+            }
+        }
         if (only.equals("all") || only.equals("folder")) {
             b.folder(Integer.parseInt(options.get("--blobs")), Long.parseLong(options.get("--folder-mb")));
         }
@@ -108,13 +113,7 @@ public final class Benchmark {
     /** The single-blob table for one size. */
     private void blob(long mb, boolean withJq) throws IOException, InterruptedException {
         Path file = data.resolve("v2-" + mb + "MB-seed1.json");
-        long tuples = generated(file, () -> {
-            FlowLogGenerator g = new FlowLogGenerator(FlowLogGenerator.Version.V2, 1, 0);
-            try (OutputStream out = Files.newOutputStream(file)) {
-                g.writeBlob(out, FlowLogGenerator.FIRST_HOUR, mb * 1_000_000);
-            }
-            return g.tuples();
-        });
+        long tuples = blobFile(file, mb);
         long bytes = Files.size(file);
         String f = file.toString();
         List<Measure> measures = new ArrayList<>(List.of(
@@ -151,6 +150,59 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * {@code summary} with every enrichment on against {@code summary} alone, on the same blob, in
+     * one run: a public-cloud-sized service-tag file ({@link ServiceTagsGenerator}), the MaxMind
+     * test databases of {@code ../shared/enrich} when they are there, and a 10,000-line list.
+     */
+    private void enrich(long mb) throws IOException, InterruptedException {
+        Path file = data.resolve("v2-" + mb + "MB-seed1.json");
+        blobFile(file, mb);
+        Path tags = data.resolve("ServiceTags_Public_generated.json");
+        long prefixes = generated(tags, () -> ServiceTagsGenerator.write(tags, 1));
+        Path list = data.resolve("ip-list-10000.txt");
+        generated(list, () -> {
+            StringBuilder sb = new StringBuilder("# generated: 10,000 addresses and blocks\n");
+            java.util.Random r = new java.util.Random(1);
+            for (int i = 0; i < 10_000; i++) {
+                sb.append(1 + r.nextInt(223)).append('.').append(r.nextInt(256)).append('.').append(r.nextInt(256))
+                        .append(i % 4 == 0 ? ".0/24\n" : "." + r.nextInt(256) + "\n");
+            }
+            Files.writeString(list, sb);
+            return 10_000;
+        });
+        List<String> enriched = new ArrayList<>(List.of("summary", "--service-tags", tags.toString(),
+                "--ip-list", "feed=" + list));
+        Path shared = root.resolve("../shared/enrich");
+        String geo = "";
+        for (String db : List.of("GeoLite2-Country-Test.mmdb", "GeoLite2-ASN-Test.mmdb")) {
+            if (Files.exists(shared.resolve(db))) {
+                enriched.addAll(List.of("--geoip", shared.resolve(db).toString()));
+                geo += (geo.isEmpty() ? "" : ", ") + db;
+            }
+        }
+        enriched.add(file.toString());
+        List<Measure> measures = List.of(
+                new Measure("floor: Jackson tokens only", classpathJava("io.nsgflow.bench.Floor", file.toString()), false),
+                new Measure("summary", nsgflow("summary", file.toString()), false),
+                new Measure("summary, all enrichment", nsgflow(enriched.toArray(new String[0])), false));
+        Map<Measure, List<Run>> results = runInterleaved(measures, runs);
+        line("");
+        line("## Enrichment: summary on the " + mb + " MB blob with service tags (" + prefixes + " prefixes, generated), "
+                + (geo.isEmpty() ? "no MaxMind DB (../shared/enrich absent)" : geo) + ", a 10,000-line list (median of "
+                + runs + " runs)");
+        line("");
+        line("| measure | seconds | vs floor | vs summary | peak RSS MiB |");
+        line("|---|---:|---:|---:|---:|");
+        double floor = median(results.get(measures.get(0)));
+        double plain = median(results.get(measures.get(1)));
+        for (Measure m : measures) {
+            double sec = median(results.get(m));
+            line(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %d |", m.label(), sec, floor / sec, sec / plain,
+                    results.get(m).stream().mapToLong(Run::rssKib).max().orElse(0) / 1024));
+        }
+    }
+
     /** A folder of {@code blobs} blobs read with 1 thread and with every core. */
     private void folder(int blobs, long mb) throws IOException, InterruptedException {
         Path dir = data.resolve("folder-v2-" + blobs + "x-" + mb + "MB-seed1");
@@ -177,6 +229,17 @@ public final class Benchmark {
             line(String.format(Locale.ROOT, "| %s | %.2f | %.0f | %.2f | %d |", measures.get(i).label(), s,
                     mb / s, one / s, rss));
         }
+    }
+
+    /** The generated NSG v2 blob of {@code mb} MB (seed 1), made once; its tuple count. */
+    private long blobFile(Path file, long mb) throws IOException {
+        return generated(file, () -> {
+            FlowLogGenerator g = new FlowLogGenerator(FlowLogGenerator.Version.V2, 1, 0);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                g.writeBlob(out, FlowLogGenerator.FIRST_HOUR, mb * 1_000_000);
+            }
+            return g.tuples();
+        });
     }
 
     /** {@code bin/nsgflow summary} on a 1 MB blob against {@code java -version}. */

@@ -3,6 +3,8 @@ package io.nsgflow.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nsgflow.SharedSamples;
+import io.nsgflow.enrich.Enricher;
+import io.nsgflow.enrich.EnrichmentException;
 import io.nsgflow.format.OutputFormat;
 import io.nsgflow.result.TableSink;
 import io.nsgflow.model.FlowRow;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -31,14 +34,28 @@ class MergeTest {
             Function<TableSink, R> make) {
     }
 
+    /** The built-in classes and a list that holds the documentation ranges the synthetic rows use. */
+    private static final Enricher LISTS = lists();
+
+    private static Enricher lists() {
+        try {
+            return Enricher.load(null, List.of(), Map.of("threats", Path.of("core/src/test/resources/enrich/threats.txt")));
+        } catch (EnrichmentException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static List<Kind<?>> kinds() {
         List<Kind<?>> kinds = new ArrayList<>();
-        kinds.add(new Kind<>("summary", OutputFormat.JSON, true, SummaryReporter::new));
+        kinds.add(new Kind<>("summary", OutputFormat.JSON, true, w -> new SummaryReporter(w, null)));
         kinds.add(new Kind<>("rules", OutputFormat.JSON, false, RulesReporter::new));
         kinds.add(new Kind<>("timeline", OutputFormat.TABLE, false,
                 w -> new TimelineReporter(w, 60_000, Metric.FLOWS, Long.MIN_VALUE, Long.MAX_VALUE)));
+        kinds.add(new Kind<>("summary with enrichment", OutputFormat.JSON, true, w -> new SummaryReporter(w, LISTS)));
+        kinds.add(new Kind<>("scans", OutputFormat.JSON, false,
+                w -> new ScansReporter(w, new ScanThresholds(3, 3, 600_000), LISTS)));
         for (GroupBy by : GroupBy.values()) {
-            kinds.add(new Kind<>("top " + by, OutputFormat.JSON, false, w -> new TopReporter(w, by, Metric.BYTES)));
+            kinds.add(new Kind<>("top " + by, OutputFormat.JSON, false, w -> new TopReporter(w, by, Metric.BYTES, LISTS)));
         }
         return kinds;
     }

@@ -31,7 +31,7 @@ class ReportersTest {
 
     private static List<Row> top(GroupBy by, Metric metric, int limit) {
         Results results = new Results();
-        TopReporter reporter = new TopReporter(new Shape(null, List.of(), limit, null).apply(results), by, metric);
+        TopReporter reporter = new TopReporter(new Shape(null, List.of(), limit, null).apply(results), by, metric, io.nsgflow.enrich.Enricher.builtIn());
         ROWS.forEach(reporter::accept);
         reporter.finish(new io.nsgflow.model.ReadStats());
         return results.rows();
@@ -140,7 +140,7 @@ class ReportersTest {
 
     @Test
     void summaryIsTypedDataWithCompleteListsAndNoProse() {
-        Results r = TestRows.results(SummaryReporter::new, ROWS);
+        Results r = TestRows.results(w -> new SummaryReporter(w, null), ROWS);
         Row overview = r.table("overview").rows().get(0);
         assertThat(overview.count("flows")).isEqualTo(5);
         assertThat(overview.count("allowed")).isEqualTo(3);
@@ -154,9 +154,9 @@ class ReportersTest {
 
     @Test
     void summaryAddsEncryptionRowsOnlyWhenVnetRowsArePresent() {
-        assertThat(TestRows.results(SummaryReporter::new, ROWS).table("encryption").rows()).isEmpty();
+        assertThat(TestRows.results(w -> new SummaryReporter(w, null), ROWS).table("encryption").rows()).isEmpty();
         List<FlowRow> vnet = TestRows.read(java.nio.file.Path.of("samples/vnet-PT1H.json"));
-        List<Row> encryption = TestRows.results(SummaryReporter::new, vnet).table("encryption").rows();
+        List<Row> encryption = TestRows.results(w -> new SummaryReporter(w, null), vnet).table("encryption").rows();
         assertThat(encryption.stream().mapToLong(x -> x.count("tuples")).sum()).as("every tuple but the repeat")
                 .isEqualTo(vnet.stream().filter(r -> !r.isRepeat()).count());
     }

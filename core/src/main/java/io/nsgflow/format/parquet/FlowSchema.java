@@ -36,6 +36,8 @@ public final class FlowSchema {
             case PACKETS_SRC_TO_DST, BYTES_SRC_TO_DST, PACKETS_DST_TO_SRC, BYTES_DST_TO_SRC, PACKETS, BYTES -> Type.INT64;
             case SUBSCRIPTION, RESOURCE_GROUP, NSG, RULE, MAC, SRC_IP, DST_IP, PROTOCOL, DIRECTION, ACTION, STATE,
                     ENCRYPTION, ACL_ID, TARGET_RESOURCE, FLOW_LOG -> Type.TEXT;
+            // the enrichment fields: refused before a Parquet export starts (FlowsCommand)
+            default -> throw new IllegalArgumentException(field + " is an enrichment field, not in the Parquet schema");
         };
     }
 
