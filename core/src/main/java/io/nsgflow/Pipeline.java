@@ -152,6 +152,7 @@ public final class Pipeline {
     private ReadStats finish(Reporter reporter, ReadStats stats, boolean noInput) {
         stats.setProblems(diagnostics.problemCounts());
         if (stats.flowRecords() > 0 || listener != null || noInput && !diagnostics.anyProblem()) {
+            stats.markAnswered();
             reporter.finish(stats);
         }
         return stats;

@@ -180,9 +180,7 @@ abstract class ReportCommand implements Callable<Integer> {
             incremental.save(reporter instanceof CarriesConnections carrier
                     ? incremental.connections().next(carrier.openConnections(), Checkpoint.Connections.LIMIT)
                     : incremental.connections());
-        } else if (stats.flowRecords() == 0 && (!inputs.isEmpty() || diagnostics.anyProblem())) {
-            // (no input and no problem: a listing pruned by the question's window or NSGs left no blob,
-            // which is an empty answer, as a filter that matches no tuple is)
+        } else if (!stats.answered()) { // the pipeline says when reading made no answer
             if (!diagnostics.anyProblem()) {
                 // every input opened and parsed, yet none held a record: say so rather than exit quietly
                 diagnostics.print(inputNames(input.paths) + ": not one flow-log record found (nothing to report)");

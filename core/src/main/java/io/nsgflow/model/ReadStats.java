@@ -12,6 +12,7 @@ public final class ReadStats {
     private long inputsOpened;
     private long flowRecords;
     private long tuples;
+    private boolean answered;
     private final Map<Problem, Long> problems = new EnumMap<>(Problem.class);
 
     public void countInput(boolean opened) {
@@ -32,7 +33,13 @@ public final class ReadStats {
         problems.putAll(counts);
     }
 
+    /** The read made an answer (the reporter was finished); see {@code Pipeline} for when it does. */
+    public void markAnswered() {
+        answered = true;
+    }
+
     public void add(ReadStats other) {
+        answered |= other.answered;
         inputs += other.inputs;
         inputsOpened += other.inputsOpened;
         flowRecords += other.flowRecords;
@@ -57,6 +64,11 @@ public final class ReadStats {
     /** Flow-log records decoded (records of other categories and unsupported versions excluded). */
     public long flowRecords() {
         return flowRecords;
+    }
+
+    /** Whether there is an answer; when not, not one flow-log record was read and nothing was written. */
+    public boolean answered() {
+        return answered;
     }
 
     /** Tuples read, before filters, including malformed ones. */
