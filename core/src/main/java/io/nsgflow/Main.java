@@ -79,7 +79,8 @@ public final class Main {
         return ExitCode.INTERNAL_ERROR;
     }
 
-    private static void addExitCodes(CommandLine cli) {
+    /** Lists the exit codes in the help of the root command and of each subcommand (and so in the man pages). */
+    public static void addExitCodes(CommandLine cli) {
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put(" " + ExitCode.OK, "All input was read.");
         codes.put(" " + ExitCode.SKIPPED, "Finished, but part of the input was skipped (see stderr).");
