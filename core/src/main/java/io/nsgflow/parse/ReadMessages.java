@@ -76,12 +76,19 @@ final class ReadMessages {
     /** A failure of the underlying read (a gzip stream cut short or corrupt, a disk error). */
     static String readFailure(IOException e) {
         if (e instanceof EOFException) {
-            return "compressed data ends early (file cut short?)";
+            return "compressed data ends early (file cut short?)" + detail(e);
         }
         if (e instanceof ZipException) {
             return "compressed data is corrupt (" + e.getMessage() + ")";
         }
         return "read failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    /** Where in the compressed bytes, when the decompressor says. */
+    private static String detail(IOException e) {
+        String m = e.getMessage();
+        int at = m == null ? -1 : m.indexOf("compressed byte ");
+        return at < 0 ? "" : ": " + m.substring(at);
     }
 
     /** Jackson's message without its source and location, which we print our own way. */
