@@ -8,6 +8,7 @@ import io.nsgflow.cli.UsageMessage;
 import io.nsgflow.diag.Redaction;
 import io.nsgflow.diag.StrictStop;
 import io.nsgflow.format.OutputException;
+import io.nsgflow.report.CounterSum;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
@@ -64,6 +65,10 @@ public final class Main {
         if (e instanceof CheckpointException bad) {
             err.println("nsgflow: " + bad.getMessage());
             return ExitCode.USAGE;
+        }
+        if (e instanceof CounterSum.Overflow overflow) {
+            err.println("nsgflow: " + overflow.getMessage());
+            return ExitCode.SKIPPED;
         }
         if (e instanceof StrictStop) {
             err.println("nsgflow: stopped at the first problem (--strict)");
