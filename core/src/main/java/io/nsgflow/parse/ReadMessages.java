@@ -50,7 +50,7 @@ final class ReadMessages {
      *
      * @param recordStart where the record being read starts, in {@code unit}s, or -1 between records
      */
-    static String reason(JsonProcessingException e, long recordIndex, long recordStart, String unit) {
+    static String reason(JsonProcessingException e, long recordIndex, long recordStart, String unit, String overlong) {
         String record = "record " + recordIndex + ", which starts at " + unit + " " + recordStart;
         if (e instanceof StreamConstraintsException) {
             return (recordStart < 0 ? "input" : record + ",") + " exceeds a safety limit: " + clean(e);
@@ -60,12 +60,16 @@ final class ReadMessages {
                     : "input ends inside " + record + " (file cut short, or copied while Azure was still writing it?);"
                             + " that record is skipped";
         }
-        return "malformed JSON" + (recordStart < 0 ? "" : " in " + record) + ": " + clean(e);
+        String why = clean(e);
+        if (overlong != null && why.startsWith("Invalid UTF-8")) {
+            why = "invalid UTF-8: overlong encoding " + overlong + " (a character in more bytes than UTF-8 allows, to disguise it)";
+        }
+        return "malformed JSON" + (recordStart < 0 ? "" : " in " + record) + ": " + why;
     }
 
     /** Why a line of a one-record-per-line input could not be read. */
-    static String lineReason(JsonProcessingException e, long recordIndex, long recordStart, String unit) {
-        return truncated(e) ? "the line ends inside a JSON value (record cut short?)" : reason(e, recordIndex, recordStart, unit);
+    static String lineReason(JsonProcessingException e, long recordIndex, long recordStart, String unit, String overlong) {
+        return truncated(e) ? "the line ends inside a JSON value (record cut short?)" : reason(e, recordIndex, recordStart, unit, overlong);
     }
 
     /** True when the input ended inside a JSON value: Jackson says so with either exception type. */
