@@ -5,9 +5,11 @@ import io.nsgflow.cli.ExitCode;
 import io.nsgflow.cli.NsgflowCommand;
 import io.nsgflow.cli.Terminal;
 import io.nsgflow.cli.UsageMessage;
+import io.nsgflow.cli.WriteFailures;
 import io.nsgflow.diag.Redaction;
 import io.nsgflow.diag.StrictStop;
 import io.nsgflow.format.OutputException;
+import io.nsgflow.report.CounterSum;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
@@ -39,7 +41,9 @@ public final class Main {
         NsgflowCommand root = new NsgflowCommand(terminal);
         CommandLine cli = root.commandLine(args);
         PrintWriter err = new PrintWriter(terminal.err(), true);
-        cli.setOut(new PrintWriter(terminal.out(), true));
+        WriteFailures helpOut = new WriteFailures(terminal.out());
+        PrintWriter out = new PrintWriter(helpOut, true);
+        cli.setOut(out);
         cli.setErr(err);
         cli.setUsageHelpAutoWidth(true);
         cli.setParameterExceptionHandler((e, a) -> {
@@ -50,7 +54,9 @@ public final class Main {
         });
         cli.setExecutionExceptionHandler((e, c, parsed) -> failure(e, root.debug(), err));
         addExitCodes(cli);
-        return cli.execute(args);
+        int code = cli.execute(args);
+        // picocli flushes its help and version text itself; a command's data goes through its own writer and says its own failure
+        return helpOut.failure() == null || code != ExitCode.OK ? code : failure(new OutputException(helpOut.failure()), root.debug(), err);
     }
 
     private static int failure(Exception e, boolean debug, PrintWriter err) {
@@ -64,6 +70,10 @@ public final class Main {
         if (e instanceof CheckpointException bad) {
             err.println("nsgflow: " + bad.getMessage());
             return ExitCode.USAGE;
+        }
+        if (e instanceof CounterSum.Overflow overflow) {
+            err.println("nsgflow: " + overflow.getMessage());
+            return ExitCode.SKIPPED;
         }
         if (e instanceof StrictStop) {
             err.println("nsgflow: stopped at the first problem (--strict)");

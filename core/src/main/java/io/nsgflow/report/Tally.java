@@ -26,8 +26,8 @@ final class Tally {
     void add(FlowRow row, boolean tuple, boolean flow) {
         if (tuple) {
             tuples++;
-            packets += row.packets();
-            bytes += row.bytes();
+            packets = CounterSum.add(packets, row.packets());
+            bytes = CounterSum.add(bytes, row.bytes());
         }
         if (flow) {
             flows++;
@@ -44,8 +44,8 @@ final class Tally {
         allowed += other.allowed;
         denied += other.denied;
         tuples += other.tuples;
-        packets += other.packets;
-        bytes += other.bytes;
+        packets = CounterSum.add(packets, other.packets);
+        bytes = CounterSum.add(bytes, other.bytes);
     }
 
     void write(TableSink w) {
