@@ -5,6 +5,7 @@ import io.nsgflow.cli.ExitCode;
 import io.nsgflow.cli.NsgflowCommand;
 import io.nsgflow.cli.Terminal;
 import io.nsgflow.cli.UsageMessage;
+import io.nsgflow.diag.BestEffortWriter;
 import io.nsgflow.diag.Redaction;
 import io.nsgflow.diag.StrictStop;
 import io.nsgflow.format.OutputException;
@@ -35,7 +36,9 @@ public final class Main {
     }
 
     /** Runs one command line against the given streams; the whole CLI, testable in-process. */
-    public static int run(Terminal terminal, String... args) {
+    public static int run(Terminal given, String... args) {
+        Terminal terminal = new Terminal(given.out(), new BestEffortWriter(given.err()), given.in(), given.outIsTerminal(),
+                given.width(), given.inIsTerminal(), given.errIsTerminal());
         NsgflowCommand root = new NsgflowCommand(terminal);
         CommandLine cli = root.commandLine(args);
         PrintWriter err = new PrintWriter(terminal.err(), true);
