@@ -53,16 +53,32 @@ public final class Main {
         });
         cli.setExecutionExceptionHandler((e, c, parsed) -> failure(e, root.debug(), err));
         addExitCodes(cli);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) { // picocli's handler is for Exceptions: an Error reaches here
+            HeapExhausted.release();
+            return outOfMemory(-1, err);
+        } catch (Error e) { // a StackOverflowError...: still one line, as for any internal error
+            return failure(e, root.debug(), err);
+        }
     }
 
-    private static int failure(Exception e, boolean debug, PrintWriter err) {
+    private static int outOfMemory(long keys, PrintWriter err) {
+        err.println("nsgflow: " + HeapExhausted.message(keys));
+        err.flush();
+        return ExitCode.OUT_OF_MEMORY;
+    }
+
+    private static int failure(Throwable e, boolean debug, PrintWriter err) {
         if (e instanceof OutputException out) {
             if (out.isBrokenPipe()) {
                 return ExitCode.OK; // the reader has all it wanted, as with | head
             }
             err.println("nsgflow: cannot write output: " + out.getMessage());
             return ExitCode.OUTPUT_FAILED;
+        }
+        if (e instanceof HeapExhausted full) {
+            return outOfMemory(full.keys(), err);
         }
         if (e instanceof CheckpointException bad) {
             err.println("nsgflow: " + bad.getMessage());
@@ -89,6 +105,7 @@ public final class Main {
         codes.put(" " + ExitCode.USAGE, "Usage error; nothing was read.");
         codes.put(" " + ExitCode.NOTHING_READ, "Nothing could be read: no flow-log record in any input.");
         codes.put(" " + ExitCode.OUTPUT_FAILED, "The output could not be written.");
+        codes.put(" " + ExitCode.OUT_OF_MEMORY, "Out of memory: the answer holds more distinct keys than the Java heap (see stderr).");
         codes.put(ExitCode.INTERNAL_ERROR + "", "Internal error (a bug: please report it with --debug output).");
         for (CommandLine c : cli.getSubcommands().values()) {
             c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
