@@ -1,6 +1,7 @@
 package io.nsgflow;
 
 import io.nsgflow.checkpoint.CheckpointException;
+import io.nsgflow.cli.DistributedRead;
 import io.nsgflow.cli.ExitCode;
 import io.nsgflow.cli.NsgflowCommand;
 import io.nsgflow.cli.Terminal;
@@ -36,7 +37,15 @@ public final class Main {
 
     /** Runs one command line against the given streams; the whole CLI, testable in-process. */
     public static int run(Terminal terminal, String... args) {
-        NsgflowCommand root = new NsgflowCommand(terminal);
+        return run(terminal, null, args);
+    }
+
+    /**
+     * Runs one command line with its inputs read by {@code distributedRead} (the Spark runner), or
+     * here when it is null.
+     */
+    public static int run(Terminal terminal, DistributedRead distributedRead, String... args) {
+        NsgflowCommand root = new NsgflowCommand(terminal, distributedRead);
         CommandLine cli = root.commandLine(args);
         PrintWriter err = new PrintWriter(terminal.err(), true);
         cli.setOut(new PrintWriter(terminal.out(), true));
