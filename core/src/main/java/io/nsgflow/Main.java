@@ -1,6 +1,7 @@
 package io.nsgflow;
 
 import io.nsgflow.checkpoint.CheckpointException;
+import io.nsgflow.cli.DistributedRead;
 import io.nsgflow.cli.ExitCode;
 import io.nsgflow.cli.NsgflowCommand;
 import io.nsgflow.cli.Terminal;
@@ -38,10 +39,18 @@ public final class Main {
     }
 
     /** Runs one command line against the given streams; the whole CLI, testable in-process. */
-    public static int run(Terminal given, String... args) {
+    public static int run(Terminal terminal, String... args) {
+        return run(terminal, null, args);
+    }
+
+    /**
+     * Runs one command line with its inputs read by {@code distributedRead} (the Spark runner), or
+     * here when it is null.
+     */
+    public static int run(Terminal given, DistributedRead distributedRead, String... args) {
         Terminal terminal = new Terminal(given.out(), new BestEffortWriter(given.err()), given.in(), given.outIsTerminal(),
                 given.width(), given.inIsTerminal(), given.errIsTerminal());
-        NsgflowCommand root = new NsgflowCommand(terminal);
+        NsgflowCommand root = new NsgflowCommand(terminal, distributedRead);
         CommandLine cli = root.commandLine(args);
         PrintWriter err = new PrintWriter(terminal.err(), true);
         WriteFailures helpOut = new WriteFailures(terminal.out());
