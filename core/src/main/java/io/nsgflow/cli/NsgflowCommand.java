@@ -1,5 +1,7 @@
 package io.nsgflow.cli;
 
+import java.io.InputStream;
+import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -50,10 +52,36 @@ public final class NsgflowCommand implements Runnable {
     CommandSpec spec;
 
     private final Terminal terminal;
+    /** Null when inputs are read here, as they are by the CLI. */
+    private final DistributedRead distributedRead;
     private boolean debug;
 
     public NsgflowCommand(Terminal terminal) {
+        this(terminal, null);
+    }
+
+    /** The commands with their inputs read by {@code distributedRead} (the Spark runner). */
+    public NsgflowCommand(Terminal terminal, DistributedRead distributedRead) {
         this.terminal = terminal;
+        this.distributedRead = distributedRead;
+    }
+
+    /**
+     * For a worker of a {@link DistributedRead}: the filter and the answer that the command line
+     * {@code args} asks for, made as the command makes them (enrichment files loaded, options
+     * converted), reading nothing and writing nothing.
+     *
+     * @throws IllegalArgumentException when {@code args} name no command that reads flow logs
+     */
+    public static ReadPlan plan(String... args) {
+        Writer nowhere = Writer.nullWriter();
+        NsgflowCommand root = new NsgflowCommand(new Terminal(nowhere, nowhere, InputStream.nullInputStream(), false));
+        CommandLine.ParseResult parsed = root.commandLine(args).parseArgs(args);
+        Object command = parsed.hasSubcommand() ? parsed.subcommand().commandSpec().userObject() : null;
+        if (!(command instanceof ReportCommand report)) {
+            throw new IllegalArgumentException("no command that reads flow logs in " + String.join(" ", args));
+        }
+        return report.plan();
     }
 
     /** Whether stdout is a terminal, whatever stdin is. */
@@ -78,6 +106,10 @@ public final class NsgflowCommand implements Runnable {
 
     Terminal terminal() {
         return terminal;
+    }
+
+    DistributedRead distributedRead() {
+        return distributedRead;
     }
 
     void debug(boolean on) {
