@@ -7,6 +7,7 @@ import io.nsgflow.diag.Diagnostics;
 import io.nsgflow.diag.StrictStop;
 import io.nsgflow.enrich.Enricher;
 import io.nsgflow.filter.FlowFilter;
+import io.nsgflow.format.ByteStreamWriter;
 import io.nsgflow.format.OutputException;
 import io.nsgflow.format.OutputFormat;
 import io.nsgflow.format.TextOut;
@@ -19,7 +20,6 @@ import io.nsgflow.result.TableSink;
 import io.nsgflow.source.Input;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -114,7 +114,7 @@ abstract class ReportCommand implements Callable<Integer> {
             TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
             return read(terminal, spec(sink(out, terminal)), out);
         }
-        try (Writer file = Files.newBufferedWriter(Path.of(output.path), StandardCharsets.UTF_8)) {
+        try (Writer file = new ByteStreamWriter(Files.newOutputStream(Path.of(output.path)))) {
             TextOut out = new TextOut(file, false);
             return read(terminal, spec(sink(out, terminal)), out);
         } catch (IOException e) {
