@@ -44,6 +44,7 @@ public final class NsgflowCommand implements Runnable {
         COMMANDS.put("follow", FollowCommand::new);
         COMMANDS.put("checkpoint", CheckpointCommand::new);
         COMMANDS.put("report", HtmlReportCommand::new);
+        COMMANDS.put("completion", CompletionCommand::new);
         COMMANDS.put("help", HelpCommand::new);
     }
 
@@ -122,12 +123,13 @@ public final class NsgflowCommand implements Runnable {
 
     /**
      * The command line for {@code args}: with only the command they name, or with every command
-     * when they name none (root help, version, errors) or ask for {@code help}.
+     * when they name none (root help, version, errors, the man pages) or ask for {@code help} or
+     * {@code completion}, which describe them all.
      */
     public CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(this);
         String named = args.length > 0 ? args[0] : "";
-        boolean one = COMMANDS.containsKey(named) && !named.equals("help");
+        boolean one = COMMANDS.containsKey(named) && !named.equals("help") && !named.equals("completion");
         COMMANDS.forEach((name, command) -> {
             if (!one || name.equals(named)) {
                 cli.addSubcommand(name, command.get());

@@ -69,6 +69,14 @@ abstract class CountingReporter<R extends CountingReporter<R>> implements Report
         return identity.openKeys();
     }
 
+    @Override
+    public final long keysHeld() {
+        return identity.keysHeld() + countedKeys();
+    }
+
+    /** The distinct keys of the aggregates (not the connections, which {@link FlowIdentity} counts). */
+    abstract long countedKeys();
+
     /** Adds {@code row} to every aggregate, as a tuple (with its counters) and/or as a flow. */
     abstract void count(FlowRow row, boolean tuple, boolean flow);
 

@@ -136,6 +136,11 @@ final class FlowIdentity implements Serializable {
         return open.size();
     }
 
+    /** Keys held: open connections, orphans waiting to be settled, and keys a partial saw end or orphaned. */
+    long keysHeld() {
+        return open.size() + pending.size() + (orphaned != null ? orphaned.size() : 0) + (ended != null ? ended.size() : 0);
+    }
+
     /** Connections left open by an earlier run: their {@code C} and {@code E} tuples continue them, and are no new flows. */
     void carry(long[] keys) {
         open.addAll(keys);

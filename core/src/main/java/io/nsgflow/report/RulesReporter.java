@@ -58,6 +58,15 @@ public final class RulesReporter extends CountingReporter<RulesReporter> {
         }
     }
 
+    @Override
+    long countedKeys() {
+        long keys = rules.size();
+        for (RuleStats s : rules.values()) {
+            keys += s.sources.size() + s.destinations.size() + s.ports.size();
+        }
+        return keys;
+    }
+
     public RulesReporter(TableSink writer) {
         super(writer);
     }

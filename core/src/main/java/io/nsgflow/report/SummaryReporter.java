@@ -69,6 +69,12 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
     private final Set<String> rules = new HashSet<>();
     private final Set<String> macs = new HashSet<>();
     private final Set<String> acls = new HashSet<>();
+
+    @Override
+    long countedKeys() {
+        return sources.size() + destinations.size() + dstPorts.size() + deniedSources.size() + nsgs.size() + rules.size()
+                + macs.size() + acls.size();
+    }
     /** The context whose names are already in the sets: rows come in runs of one context. */
     private FlowContext namesOf;
     private long first = Long.MAX_VALUE;

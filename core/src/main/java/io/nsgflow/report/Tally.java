@@ -29,8 +29,8 @@ final class Tally implements Serializable {
     void add(FlowRow row, boolean tuple, boolean flow) {
         if (tuple) {
             tuples++;
-            packets += row.packets();
-            bytes += row.bytes();
+            packets = CounterSum.add(packets, row.packets());
+            bytes = CounterSum.add(bytes, row.bytes());
         }
         if (flow) {
             flows++;
@@ -47,8 +47,8 @@ final class Tally implements Serializable {
         allowed += other.allowed;
         denied += other.denied;
         tuples += other.tuples;
-        packets += other.packets;
-        bytes += other.bytes;
+        packets = CounterSum.add(packets, other.packets);
+        bytes = CounterSum.add(bytes, other.bytes);
     }
 
     void write(TableSink w) {

@@ -18,16 +18,16 @@ final class Traffic implements Serializable {
     long bytesDstToSrc;
 
     void add(FlowRow row) {
-        packetsSrcToDst += FlowRow.counted(row.packetsSrcToDst());
-        bytesSrcToDst += FlowRow.counted(row.bytesSrcToDst());
-        packetsDstToSrc += FlowRow.counted(row.packetsDstToSrc());
-        bytesDstToSrc += FlowRow.counted(row.bytesDstToSrc());
+        packetsSrcToDst = CounterSum.add(packetsSrcToDst, FlowRow.counted(row.packetsSrcToDst()));
+        bytesSrcToDst = CounterSum.add(bytesSrcToDst, FlowRow.counted(row.bytesSrcToDst()));
+        packetsDstToSrc = CounterSum.add(packetsDstToSrc, FlowRow.counted(row.packetsDstToSrc()));
+        bytesDstToSrc = CounterSum.add(bytesDstToSrc, FlowRow.counted(row.bytesDstToSrc()));
     }
 
     void add(Traffic other) {
-        packetsSrcToDst += other.packetsSrcToDst;
-        bytesSrcToDst += other.bytesSrcToDst;
-        packetsDstToSrc += other.packetsDstToSrc;
-        bytesDstToSrc += other.bytesDstToSrc;
+        packetsSrcToDst = CounterSum.add(packetsSrcToDst, other.packetsSrcToDst);
+        bytesSrcToDst = CounterSum.add(bytesSrcToDst, other.bytesSrcToDst);
+        packetsDstToSrc = CounterSum.add(packetsDstToSrc, other.packetsDstToSrc);
+        bytesDstToSrc = CounterSum.add(bytesDstToSrc, other.bytesDstToSrc);
     }
 }
