@@ -73,7 +73,7 @@ public final class NsgflowCommand implements Runnable {
      *
      * @throws IllegalArgumentException when {@code args} name no command that reads flow logs
      */
-    public static ReadPlan plan(String... args) {
+    public static WorkerPlan plan(String... args) {
         Writer nowhere = Writer.nullWriter();
         NsgflowCommand root = new NsgflowCommand(new Terminal(nowhere, nowhere, InputStream.nullInputStream(), false));
         CommandLine.ParseResult parsed = root.commandLine(args).parseArgs(args);

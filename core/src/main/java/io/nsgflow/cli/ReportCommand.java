@@ -129,9 +129,9 @@ abstract class ReportCommand implements Callable<Integer> {
     }
 
     /** A worker's share of a {@link DistributedRead}: this command's filter and answer, with output going nowhere. */
-    ReadPlan plan() {
+    WorkerPlan plan() {
         prepare();
-        return new ReadPlan(filter, spec(sink(new TextOut(Writer.nullWriter(), false), root.terminal())));
+        return new WorkerPlan(filter, spec(sink(new TextOut(Writer.nullWriter(), false), root.terminal())));
     }
 
     /** What a read on other machines cannot do: usage errors, before anything is read. */
