@@ -116,6 +116,26 @@ class SplitReadTest {
         }
     }
 
+    /** Line numbers count from where the parser reading whole began, not from where a range began. */
+    @Test
+    void recordsOnePerLineAfterTheEnvelopeKeepTheirLineNumbers() throws IOException {
+        StringBuilder sb = new StringBuilder("{\"records\":[\n");
+        for (int i = 0; i < 8; i++) {
+            sb.append(i == 0 ? "" : ",\n").append(record(i, false));
+        }
+        String broken = record(21, false);
+        sb.append("\n]}\n").append(record(20, false)).append('\n').append(broken, 0, broken.length() - 9).append("xx\n")
+                .append(record(22, false)).append('\n');
+        Path file = dir.resolve("lines-after-envelope-PT1H.json");
+        Files.writeString(file, sb.toString());
+
+        Result one = run("summary -f json", 1, 0, file);
+        assertThat(one.err()).contains(": line 12, byte ");
+        for (long bytes : new long[] {100, 300, 700}) {
+            assertSame(one, "summary -f json", file, 2, bytes);
+        }
+    }
+
     @Test
     void smallFilesAreReadWholeAndBigOnesCutIntoAShareEach() throws IOException {
         Path big = generated.get(0);
@@ -174,8 +194,8 @@ class SplitReadTest {
     static void assertSame(Result one, String report, Path file, int threads, long rangeBytes) {
         Result many = run(report, threads, rangeBytes, file);
         String as = report + " of " + file + " at " + threads + " threads, ranges of " + rangeBytes + " bytes";
-        assertThat(many.out()).as(as).isEqualTo(one.out());
         assertThat(many.err()).as(as).isEqualTo(one.err());
+        assertThat(many.out()).as(as).isEqualTo(one.out());
         assertThat(many.exit()).as(as).isEqualTo(one.exit());
     }
 
