@@ -70,7 +70,11 @@ public final class Pipeline {
 
     /** Reads every input into {@code reporter}, in order, then lets it finish. */
     public ReadStats run(List<Input> inputs, Reporter reporter) {
-        return finish(reporter, readInto(inputs, reporter), inputs.isEmpty());
+        try {
+            return finish(reporter, readInto(inputs, reporter), inputs.isEmpty());
+        } catch (OutOfMemoryError e) {
+            throw HeapExhausted.of(reporter.keysHeld(), e);
+        }
     }
 
     /**
@@ -124,30 +128,34 @@ public final class Pipeline {
         if (tasks.size() <= 1) {
             return run(inputs, whole);
         }
-        ReadStats stats = new ReadStats();
-        new ParallelRead<R>(tasks.size(), Math.min(threads, tasks.size()), (i, part) -> {
-            ReadPlan.Task task = tasks.get(i);
-            if (task.split() == null || task.split().counts(task.range())) {
-                if (part.reporter() != null) {
-                    spec.mergeIntoWhole(part.reporter());
+        try {
+            ReadStats stats = new ReadStats();
+            new ParallelRead<R>(tasks.size(), Math.min(threads, tasks.size()), (i, part) -> {
+                ReadPlan.Task task = tasks.get(i);
+                if (task.split() == null || task.split().counts(task.range())) {
+                    if (part.reporter() != null) {
+                        spec.mergeIntoWhole(part.reporter());
+                    }
+                    stats.add(part.stats());
                 }
-                stats.add(part.stats());
-            }
-            if (task.split() != null && task.range() == task.split().ranges() - 1) {
-                task.split().diagnostics().close();
-            }
-        }).run((i, reader) -> {
-            R part = i == 0 ? whole : spec.partial();
-            ReadStats partStats = new ReadStats();
-            ReadPlan.Task task = tasks.get(i);
-            if (task.split() == null) {
-                read(task.input(), reader, sink(part), partStats);
-            } else {
-                readRange(task.split(), task.range(), reader, sink(part), partStats);
-            }
-            return new ParallelRead.Part<>(i == 0 ? null : part, partStats);
-        });
-        return finish(whole, stats, false);
+                if (task.split() != null && task.range() == task.split().ranges() - 1) {
+                    task.split().diagnostics().close();
+                }
+            }).run((i, reader) -> {
+                R part = i == 0 ? whole : spec.partial();
+                ReadStats partStats = new ReadStats();
+                ReadPlan.Task task = tasks.get(i);
+                if (task.split() == null) {
+                    read(task.input(), reader, sink(part), partStats);
+                } else {
+                    readRange(task.split(), task.range(), reader, sink(part), partStats);
+                }
+                return new ParallelRead.Part<>(i == 0 ? null : part, partStats);
+            });
+            return finish(whole, stats, false);
+        } catch (OutOfMemoryError e) {
+            throw HeapExhausted.of(whole.keysHeld(), e); // the partials being read are not counted: "at least"
+        }
     }
 
     /**
@@ -163,6 +171,14 @@ public final class Pipeline {
                 reporter.accept(row);
             }
         };
+    }
+
+    /**
+     * Lets {@code reporter} write the answer to inputs read elsewhere ({@link io.nsgflow.cli.DistributedRead}),
+     * as {@link #run} does once it has read them here.
+     */
+    public ReadStats finish(Reporter reporter, ReadStats stats) {
+        return finish(reporter, stats, stats.inputs() == 0);
     }
 
     /**
