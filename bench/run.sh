@@ -4,7 +4,8 @@
 #   bench/run.sh --big           # the figures of record: adds the 1 GB blob, the folder is 1 GB
 # Options go before the sizes (see Benchmark.java): --runs N, --big-runs N, --jq-runs N, --no-jq,
 # --data DIR (generated data, default /tmp/nsgflow-bench), --blobs N, --folder-mb N,
-# --only blob|enrich|folder|startup. nsgflow runs as users run it (bin/nsgflow); the floor runs with the
+# --only blob|enrich|split|folder|startup (split: one blob, every merging report at 1 thread and at
+# every core, the blob cut into byte ranges). nsgflow runs as users run it (bin/nsgflow); the floor runs with the
 # same JVM options (bin/jvm.options). Tables are printed and kept in bench/out/.
 set -euo pipefail
 

@@ -6,15 +6,15 @@ import io.nsgflow.report.Reporter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
- * Reads inputs on a few threads and folds their partial results in input order, so the answer
- * does not depend on which thread finished first. Each thread takes the next input, reads it with
- * its own {@link RecordReader} into its own reporter, and hands the result back; a result is
- * folded as soon as every input before it has been. A thread does not start an input more than
- * {@link #WINDOW_PER_THREAD} per thread ahead of the last one folded, so when one input is slow
- * the results waiting behind it stay few: memory follows the threads, not the inputs.
+ * Reads tasks (inputs, or byte ranges of one: see {@link ReadPlan}) on a few threads and folds
+ * their partial results in task order, so the answer does not depend on which thread finished
+ * first. Each thread takes the next task, reads it with its own {@link RecordReader} into its own
+ * reporter, and hands the result back; a result is folded as soon as every task before it has
+ * been. A thread does not start a task more than {@link #WINDOW_PER_THREAD} per thread ahead of
+ * the last one folded, so when one task is slow the results waiting behind it stay few: memory
+ * follows the threads, not the inputs.
  */
 final class ParallelRead<R extends Reporter> {
     /** How far ahead of the fold, per thread, reading may run. */
@@ -29,30 +29,33 @@ final class ParallelRead<R extends Reporter> {
     record Part<P>(P reporter, ReadStats stats) {
     }
 
-    /** Reads input {@code index} with {@code reader}, which belongs to the calling thread. */
+    /** Reads task {@code index} with {@code reader}, which belongs to the calling thread. */
     interface Task<P> {
         Part<P> read(int index, RecordReader reader);
     }
 
-    private final int inputs;
+    /** Folds the result of task {@code index}; called in task order, one at a time. */
+    interface Fold<P> {
+        void fold(int index, Part<P> part);
+    }
+
+    private final int tasks;
     private final int threads;
-    private final Consumer<R> merge;
+    private final Fold<R> fold;
     private final List<Part<R>> done;
-    private final ReadStats stats = new ReadStats();
     private int next;
     private int folded;
     private Throwable failure;
 
-    /** @param merge folds one partial result into the whole; called in input order, one at a time */
-    ParallelRead(int inputs, int threads, Consumer<R> merge) {
-        this.inputs = inputs;
+    ParallelRead(int tasks, int threads, Fold<R> fold) {
+        this.tasks = tasks;
         this.threads = threads;
-        this.merge = merge;
-        this.done = new ArrayList<>(Collections.nCopies(inputs, null));
+        this.fold = fold;
+        this.done = new ArrayList<>(Collections.nCopies(tasks, null));
     }
 
-    /** Reads every input; returns the statistics of all of them, once every result is folded. */
-    ReadStats run(Task<R> task) {
+    /** Reads every task; returns once every result is folded. */
+    void run(Task<R> task) {
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
             workers[t] = new Thread(() -> work(task), "nsgflow-read-" + t);
@@ -77,7 +80,6 @@ final class ParallelRead<R extends Reporter> {
             if (failure != null) {
                 throw new IllegalStateException("reading was interrupted", failure);
             }
-            return stats;
         }
     }
 
@@ -92,22 +94,18 @@ final class ParallelRead<R extends Reporter> {
         }
     }
 
-    /** The next input to read, or -1 when there is none (or another thread failed). */
+    /** The next task to read, or -1 when there is none (or another thread failed). */
     private synchronized int take() throws InterruptedException {
-        while (failure == null && next < inputs && next >= folded + WINDOW_PER_THREAD * threads) {
+        while (failure == null && next < tasks && next >= folded + WINDOW_PER_THREAD * threads) {
             wait();
         }
-        return failure != null || next >= inputs ? -1 : next++;
+        return failure != null || next >= tasks ? -1 : next++;
     }
 
     private synchronized void complete(int index, Part<R> part) {
         done.set(index, part);
-        while (folded < inputs && done.get(folded) != null) {
-            Part<R> p = done.set(folded, null);
-            if (p.reporter() != null) {
-                merge.accept(p.reporter());
-            }
-            stats.add(p.stats());
+        while (folded < tasks && done.get(folded) != null) {
+            fold.fold(folded, done.set(folded, null));
             folded++;
         }
         notifyAll();

@@ -112,24 +112,46 @@ public final class Pipeline {
 
     /**
      * Reads the inputs into the answer {@code spec} describes: on up to {@code threads} threads
-     * when its partial results merge (the first input into the whole, each other into a fresh
-     * partial, merged into the whole in input order), otherwise in order; then the whole
-     * finishes. The answer is the one {@link #run(List, Reporter)} gives. {@code --strict} reads in
-     * order, as it stops at the first problem in input order.
+     * when its partial results merge, otherwise in order; then the whole finishes. On several
+     * threads, each task of the {@link ReadPlan} (an input, or a byte range of a big plain file)
+     * is read into a fresh partial, the first into the whole, and the partials are merged into the
+     * whole in task order. The answer is the one {@link #run(List, Reporter)} gives.
+     * {@code --strict} reads in order, as it stops at the first problem in input order.
      */
     public <R extends Reporter> ReadStats run(List<Input> inputs, ReportSpec<R> spec, int threads) {
         R whole = spec.whole();
-        if (!spec.parallel() || threads <= 1 || inputs.size() <= 1 || diagnostics.strict()) {
+        if (!spec.parallel() || threads <= 1 || diagnostics.strict()) {
+            return run(inputs, whole);
+        }
+        // a checkpointed read is told where each input ends: inputs are read whole
+        List<ReadPlan.Task> tasks = ReadPlan.plan(inputs, threads, diagnostics, listener == null);
+        if (tasks.size() <= 1) {
             return run(inputs, whole);
         }
         try {
-            ReadStats stats = new ParallelRead<R>(inputs.size(), Math.min(threads, inputs.size()), spec::mergeIntoWhole).run(
-                    (i, reader) -> {
-                        R part = i == 0 ? whole : spec.partial();
-                        ReadStats partStats = new ReadStats();
-                        read(inputs.get(i), reader, sink(part), partStats);
-                        return new ParallelRead.Part<>(i == 0 ? null : part, partStats);
-                    });
+            ReadStats stats = new ReadStats();
+            new ParallelRead<R>(tasks.size(), Math.min(threads, tasks.size()), (i, part) -> {
+                ReadPlan.Task task = tasks.get(i);
+                if (task.split() == null || task.split().counts(task.range())) {
+                    if (part.reporter() != null) {
+                        spec.mergeIntoWhole(part.reporter());
+                    }
+                    stats.add(part.stats());
+                }
+                if (task.split() != null && task.range() == task.split().ranges() - 1) {
+                    task.split().diagnostics().close();
+                }
+            }).run((i, reader) -> {
+                R part = i == 0 ? whole : spec.partial();
+                ReadStats partStats = new ReadStats();
+                ReadPlan.Task task = tasks.get(i);
+                if (task.split() == null) {
+                    read(task.input(), reader, sink(part), partStats);
+                } else {
+                    readRange(task.split(), task.range(), reader, sink(part), partStats);
+                }
+                return new ParallelRead.Part<>(i == 0 ? null : part, partStats);
+            });
             return finish(whole, stats, false);
         } catch (OutOfMemoryError e) {
             throw HeapExhausted.of(whole.keysHeld(), e); // the partials being read are not counted: "at least"
@@ -207,6 +229,44 @@ public final class Pipeline {
         } finally {
             stats.countRead(decoder.flowRecords(), decoder.tuples());
             diag.close();
+        }
+    }
+
+    /**
+     * Reads one byte range of a plain input cut at record starts, as {@link #read} reads an input:
+     * to the first record that starts where a later range starts. Its problems wait for the
+     * ranges before it ({@link SplitInput}); a range the one before it read through is given up.
+     */
+    private void readRange(SplitInput split, int range, RecordReader reader, FlowSink sink, ReadStats stats) {
+        Input input = split.input();
+        FileDiagnostics diag = split.diagnostics(range);
+        RecordDecoder decoder = new RecordDecoder(input.name(), input.meta(), diag, sink);
+        long start = split.starts()[range];
+        try {
+            InputStream in;
+            try {
+                in = input.openAt(start);
+            } catch (IOException e) {
+                diag.problem(Problem.UNREADABLE_INPUT, "byte " + start, FileInputs.reason(e) + "; rest of input skipped");
+                split.read(range, 0, null);
+                return;
+            }
+            if (range == 0) {
+                stats.countInput(true);
+            }
+            try (in) {
+                long records = reader.read(in, RecordReader.Start.range(split.starts(), range), diag, decoder::decode);
+                split.read(range, records, reader.stop());
+            } catch (IOException e) {
+                // closing an input we have finished reading loses nothing
+            }
+        } catch (SplitInput.Dropped d) {
+            // the range before read these bytes; this read counts for nothing
+        } catch (RuntimeException | Error e) {
+            split.abandon();
+            throw e;
+        } finally {
+            stats.countRead(decoder.flowRecords(), decoder.tuples());
         }
     }
 

@@ -29,9 +29,17 @@ class ParallelReadTest {
     void foldsInInputOrderWhenLaterInputsFinishFirst() {
         CountDownLatch laterDone = new CountDownLatch(2);
         List<Integer> folded = Collections.synchronizedList(new ArrayList<>());
-        ParallelRead<Part> read = new ParallelRead<>(6, 3, p -> folded.add(p.index()));
+        List<Integer> foldIndexes = Collections.synchronizedList(new ArrayList<>());
+        ReadStats stats = new ReadStats();
+        ParallelRead<Part> read = new ParallelRead<>(6, 3, (index, p) -> {
+            foldIndexes.add(index);
+            if (p.reporter() != null) {
+                folded.add(p.reporter().index());
+            }
+            stats.add(p.stats());
+        });
 
-        ReadStats stats = read.run((i, reader) -> {
+        read.run((i, reader) -> {
             if (i == 0) {
                 await(laterDone); // input 0 finishes only after inputs 1 and 2
             } else if (i <= 2) {
@@ -42,13 +50,14 @@ class ParallelReadTest {
             return new ParallelRead.Part<>(i == 0 ? null : new Part(i), s);
         });
 
+        assertThat(foldIndexes).containsExactly(0, 1, 2, 3, 4, 5);
         assertThat(folded).containsExactly(1, 2, 3, 4, 5);
         assertThat(stats.inputs()).isEqualTo(6);
     }
 
     @Test
     void failureOfOneInputReachesTheCaller() {
-        ParallelRead<Part> read = new ParallelRead<>(8, 2, p -> { });
+        ParallelRead<Part> read = new ParallelRead<>(8, 2, (index, p) -> { });
 
         assertThatThrownBy(() -> read.run((i, reader) -> {
             if (i == 3) {

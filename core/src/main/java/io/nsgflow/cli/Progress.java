@@ -75,6 +75,9 @@ final class Progress implements AutoCloseable {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         long bytes = doneBytes.get() + inFlightBytes.get();
+        if (totalBytes > 0) {
+            bytes = Math.min(bytes, totalBytes); // byte ranges overlap a little
+        }
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%d/%d inputs, %.1f", doneInputs.get(), total, bytes / MB));
         if (totalBytes > 0) {
             line.append(String.format(Locale.ROOT, " of %.1f", totalBytes / MB));
@@ -137,42 +140,74 @@ final class Progress implements AutoCloseable {
                 inputDone(0, 0);
                 throw e;
             }
-            return new FilterInputStream(in) {
-                private long counted;
-                private boolean closed;
+            return new Counted(in, false);
+        }
 
-                @Override
-                public int read() throws IOException {
-                    int b = super.read();
-                    if (b >= 0) {
-                        count(1);
-                    }
-                    return b;
-                }
+        @Override
+        public boolean seekable() {
+            return input.seekable();
+        }
 
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    int n = super.read(b, off, len);
-                    if (n > 0) {
-                        count(n);
-                    }
-                    return n;
-                }
+        /**
+         * A byte range's stream: ranges overlap a little (a record read past a range's end, the
+         * search for record starts), so their bytes count as read however they add up, up to the
+         * total; the input is done when the stream that reached its end closes.
+         */
+        @Override
+        public InputStream openAt(long offset) throws IOException {
+            return new Counted(input.openAt(offset), true);
+        }
 
-                private void count(int n) {
+        /** A stream of this input that counts what it gives. */
+        private final class Counted extends FilterInputStream {
+            private final boolean range;
+            private long counted;
+            private boolean ended;
+            private boolean closed;
+
+            Counted(InputStream in, boolean range) {
+                super(in);
+                this.range = range;
+            }
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count(b >= 0 ? 1 : -1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                count(n);
+                return n;
+            }
+
+            private void count(int n) {
+                if (n > 0) {
                     counted += n;
                     inFlightBytes.addAndGet(n);
                 }
+                ended |= n < 0;
+            }
 
-                @Override
-                public void close() throws IOException {
-                    if (!closed) {
-                        closed = true;
+            @Override
+            public void close() throws IOException {
+                if (!closed) {
+                    closed = true;
+                    if (!range) {
                         inputDone(counted, input.size());
+                    } else {
+                        inFlightBytes.addAndGet(-counted);
+                        doneBytes.addAndGet(counted);
+                        if (ended) {
+                            inputDone(0, 0);
+                        }
                     }
-                    super.close();
                 }
-            };
+                super.close();
+            }
         }
     }
 }

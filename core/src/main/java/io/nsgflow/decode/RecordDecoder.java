@@ -66,22 +66,21 @@ public final class RecordDecoder {
     }
 
     public void decode(RawRecord rec) {
-        String where = "record " + rec.index();
         repeats.reset(rec);
         for (String problem : rec.problems()) {
-            diag.problem(Problem.BAD_RECORD, where, problem);
+            diag.problem(Problem.BAD_RECORD, where(rec), problem);
         }
         boolean vnetShape = rec.hasVnetFlows() || VNET_CATEGORY.equalsIgnoreCase(rec.category());
         boolean nsgShape = rec.hasNsgFlows() || NSG_CATEGORY.equalsIgnoreCase(rec.category());
         if (vnetShape && rec.hasVnetFlows()) {
-            decodeVnet(rec, where);
+            decodeVnet(rec);
         } else if (nsgShape && rec.hasNsgFlows()) {
-            decodeNsg(rec, where);
+            decodeNsg(rec);
         } else if ((vnetShape || nsgShape) && rec.problems().isEmpty()) { // else the problem is already said
-            diag.problem(Problem.BAD_RECORD, where, "flow-log record without "
+            diag.problem(Problem.BAD_RECORD, where(rec), "flow-log record without "
                     + (vnetShape ? "'flowRecords.flows'" : "'properties.flows'") + "; skipped");
         } else if (!vnetShape && !nsgShape) {
-            diag.problemOnce(Problem.NOT_FLOW_LOG, where, notFlowLog(rec.category()));
+            diag.problemOnce(Problem.NOT_FLOW_LOG, where(rec), notFlowLog(rec.category()));
         }
     }
 
@@ -93,13 +92,13 @@ public final class RecordDecoder {
         return "not a flow log: category '" + category + "'" + (what == null ? "" : " is " + what) + "; skipped";
     }
 
-    private void decodeNsg(RawRecord rec, String where) {
+    private void decodeNsg(RawRecord rec) {
         int version = rec.nsgVersion();
         if (version == RawRecord.NOT_A_VERSION) {
             return; // the reader said why
         }
         if (version != 1 && version != 2 && version != -1) {
-            diag.problemOnce(Problem.UNSUPPORTED_VERSION, where, "NSG flow log Version " + version
+            diag.problemOnce(Problem.UNSUPPORTED_VERSION, where(rec), "NSG flow log Version " + version
                     + " is not supported (nsgflow reads versions 1 and 2); record skipped");
             return;
         }
@@ -127,7 +126,7 @@ public final class RecordDecoder {
                     v2 = v2 != null ? v2 : nsgContext(rec, 2, subscription, group, nsg, g.rule(), mac);
                     context = v2;
                 }
-                emit(rec, t, tupleVersion == 1 ? nsgV1 : nsgV2, context, where);
+                emit(rec, t, tupleVersion == 1 ? nsgV1 : nsgV2, context);
             }
         }
     }
@@ -143,13 +142,13 @@ public final class RecordDecoder {
         return TupleFields.count(rec.chars(), rec.tupleStart(tuple), rec.tupleLength(tuple)) == 8 ? 1 : 2;
     }
 
-    private void decodeVnet(RawRecord rec, String where) {
+    private void decodeVnet(RawRecord rec) {
         int version = rec.vnetVersion();
         if (version == RawRecord.NOT_A_VERSION) {
             return; // the reader said why
         }
         if (version != 4 && version != -1) {
-            diag.problemOnce(Problem.UNSUPPORTED_VERSION, where, "VNet flowLogVersion " + version
+            diag.problemOnce(Problem.UNSUPPORTED_VERSION, where(rec), "VNet flowLogVersion " + version
                     + " is not supported (nsgflow reads version 4); record skipped");
             return;
         }
@@ -169,12 +168,12 @@ public final class RecordDecoder {
                 sink.ruleNamed(context);
             }
             for (int t = g.firstTuple(); t < g.endTuple(); t++) {
-                emit(rec, t, vnet, context, where);
+                emit(rec, t, vnet, context);
             }
         }
     }
 
-    private void emit(RawRecord rec, int tuple, TupleDecoder decoder, FlowContext context, String where) {
+    private void emit(RawRecord rec, int tuple, TupleDecoder decoder, FlowContext context) {
         tuples++;
         char[] chars = rec.chars();
         int start = rec.tupleStart(tuple);
@@ -182,13 +181,18 @@ public final class RecordDecoder {
         try {
             decoder.decode(chars, start, len, row);
         } catch (TupleException e) {
-            diag.problem(Problem.BAD_TUPLE, where + " tuple " + tuple,
+            diag.problem(Problem.BAD_TUPLE, where(rec) + " tuple " + tuple,
                     "\"" + new String(chars, start, Math.min(len, 200)) + "\": " + e.getMessage() + "; tuple skipped");
             return;
         }
         row.setRepeat(repeats.repeated(tuple, context.mac(), row));
         row.setContext(context);
         sink.accept(row);
+    }
+
+    /** Where a problem with the record is: made only for a problem, as a byte range's record numbers wait for the ranges before it. */
+    private String where(RawRecord rec) {
+        return "record " + diag.recordNumber(rec.index());
     }
 
     /** The resource ID of the record, parsed once per distinct ID (it repeats for every record of a blob). */

@@ -2,6 +2,8 @@ package io.nsgflow.parse;
 
 import io.nsgflow.diag.FileDiagnostics;
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.function.LongPredicate;
 import java.util.function.Consumer;
 
 /**
@@ -16,6 +18,7 @@ public final class RecordReader {
     private final RawRecord record = new RawRecord();
     private final RecordFields fields = new RecordFields(record);
     private End end;
+    private Stop stop;
 
     /**
      * Where a read starts.
@@ -25,14 +28,39 @@ public final class RecordReader {
      *                given are the part after a record ({@code ,{record}...}, or {@code ]}})
      * @param growing the input may still be being written: bytes after its last complete record
      *                are a record to come, not a cut, and no problem
+     * @param laterRange whether a later byte range of the input, read by another reader, starts at
+     *                an offset: the read stops before a record of the envelope that starts there
      */
-    public record Start(long offset, Shape shape, boolean growing) {
-        public static final Start BEGINNING = new Start(0, null, false);
+    public record Start(long offset, Shape shape, boolean growing, LongPredicate laterRange) {
+        private static final LongPredicate WHOLE = offset -> false;
+        public static final Start BEGINNING = new Start(0, null, false, WHOLE);
 
         /** A read of an input still being written, from its start ({@code shape} null) or from a record's end. */
         public static Start growing(long offset, Shape shape) {
-            return new Start(offset, shape, true);
+            return new Start(offset, shape, true, WHOLE);
         }
+
+        /**
+         * A read of one byte range of a plain input split at record starts ({@link RecordStarts}):
+         * from {@code starts[range]}, to the first record of the envelope that starts at a later
+         * range's start. The bytes given are the input's from that offset on.
+         */
+        public static Start range(long[] starts, int range) {
+            long from = starts[range];
+            return new Start(from, range == 0 ? null : Shape.ENVELOPE, false,
+                    offset -> offset > from && Arrays.binarySearch(starts, offset) >= 0);
+        }
+    }
+
+    /**
+     * Where a range's read stopped: before a record starting where a later range starts.
+     *
+     * @param offset    that record's start, the later range's start
+     * @param line      the line the record starts on, as the parser reading it counted lines
+     * @param rangeLine true when that parser began at the range's start (so {@code line} counts from
+     *                  there); false when it began where reading resumed after bad JSON
+     */
+    public record Stop(long offset, long line, boolean rangeLine) {
     }
 
     /**
@@ -69,7 +97,13 @@ public final class RecordReader {
             return stream.read(start);
         } finally {
             end = stream.end();
+            stop = stream.stop();
         }
+    }
+
+    /** Where the last read stopped for a later range, or null when it read to the end of its input. */
+    public Stop stop() {
+        return stop;
     }
 
     /** Where the last complete record of the last read ends, or null when it had none. */

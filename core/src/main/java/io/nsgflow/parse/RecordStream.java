@@ -12,6 +12,7 @@ import io.nsgflow.diag.FileDiagnostics;
 import io.nsgflow.model.Problem;
 import java.io.IOException;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 
 /**
  * One read of one input: finds the records in whatever shape the input has (Azure's
@@ -50,6 +51,11 @@ final class RecordStream {
     /** The input may still be being written: an end after the last complete record is no problem. */
     private boolean growing;
     private RecordReader.End end;
+    /** Whether a later range of the input starts at an offset: where a range's read ends. */
+    private LongPredicate laterRange;
+    private RecordReader.Stop stop;
+    /** The current parser began where reading resumed after bad JSON, not where this read began. */
+    private boolean resumed;
 
     RecordStream(ResumableInput input, FileDiagnostics diag, RawRecord record, RecordFields fields,
             Consumer<RawRecord> handler) {
@@ -69,6 +75,7 @@ final class RecordStream {
      */
     long read(RecordReader.Start start) {
         growing = start.growing();
+        laterRange = start.laterRange();
         try {
             byte[] first = NO_OPENING;
             if (start.shape() != null) {
@@ -81,6 +88,8 @@ final class RecordStream {
             }
         } catch (IOException e) {
             diag.problem(Problem.BAD_JSON, "byte " + input.position(), ReadMessages.readFailure(e) + "; rest of input skipped");
+        } catch (RangeEnd e) {
+            stop = e.stop;
         }
         return recordIndex;
     }
@@ -88,6 +97,11 @@ final class RecordStream {
     /** Where the last complete record ends, or null when none was complete. */
     RecordReader.End end() {
         return end;
+    }
+
+    /** Where this read stopped for a later range, or null when it read to the end of input. */
+    RecordReader.Stop stop() {
+        return stop;
     }
 
     /**
@@ -121,7 +135,7 @@ final class RecordStream {
                     }
                     if (isRecord && p.currentTokenLocation().getLineNr() == startLine
                             && p.releaseBuffered(input.unreader()) >= 0) {
-                        return startLine;
+                        return resumed ? startLine : diag.lineNumber(startLine);
                     }
                 }
                 return 0;
@@ -134,12 +148,17 @@ final class RecordStream {
                     diag.problem(Problem.BAD_JSON, where, ReadMessages.notJson(e) + "; input skipped");
                     return 0;
                 }
-                String reason = ReadMessages.reason(e, recordIndex, recordStart, unit, input.takeOverlong());
+                String reason = ReadMessages.reason(e, diag.recordNumber(recordIndex), recordStart, unit, input.takeOverlong());
                 resumeWith = opening;
                 boolean resumable = !truncated(e) && p.releaseBuffered(input.unreader()) >= 0;
                 if (resumable && input.skipToRecordStart()) {
                     diag.problem(Problem.BAD_JSON, where, reason + "; skipped to the next record start, at byte " + input.position());
                     recordStart = -1;
+                    // the next parser begins there, at its line 1, as reading the input whole would
+                    if (endsRange(input.position(), resumeWith)) {
+                        throw new RangeEnd(new RecordReader.Stop(input.position(), 1, false));
+                    }
+                    resumed = true;
                     continue;
                 }
                 diag.problem(Problem.BAD_JSON, where, reason + (truncated(e) ? "" : "; rest of input skipped"));
@@ -173,7 +192,7 @@ final class RecordStream {
                     break; // the last line, still being written
                 }
                 diag.problem(Problem.BAD_JSON, "line " + n + ", " + at(location(e, p), base),
-                        ReadMessages.lineReason(e, recordIndex, recordStart, unit, input.takeOverlong()) + "; line skipped");
+                        ReadMessages.lineReason(e, diag.recordNumber(recordIndex), recordStart, unit, input.takeOverlong()) + "; line skipped");
                 recordStart = -1;
             } finally {
                 closeQuietly(p);
@@ -252,6 +271,9 @@ final class RecordStream {
     private void readRecordArray(JsonParser p) throws IOException {
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             if (t == JsonToken.START_OBJECT) {
+                if (endsRange(offset(p), opening)) {
+                    throw new RangeEnd(new RecordReader.Stop(offset(p), p.currentTokenLocation().getLineNr(), !resumed));
+                }
                 recordStart = offset(p);
                 record.reset(recordIndex, recordStart);
                 for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
@@ -261,11 +283,31 @@ final class RecordStream {
                 recordStart = -1;
                 handOn(p);
             } else {
-                diag.problem(Problem.BAD_RECORD, "record " + recordIndex + " at byte " + offset(p),
+                diag.problem(Problem.BAD_RECORD, "record " + diag.recordNumber(recordIndex) + " at byte " + offset(p),
                         "record is " + describe(t) + ", expected an object; skipped");
                 recordIndex++;
                 p.skipChildren();
             }
+        }
+    }
+
+    /**
+     * Ends a range's read before a record that starts where a later range of the input starts,
+     * in the records array of Azure's envelope: the state a range's read starts in.
+     *
+     * @param opening what a parser resumed at {@code offset} would be fed
+     */
+    private boolean endsRange(long offset, byte[] opening) {
+        return opening == ENVELOPE_OPENING && "byte".equals(unit) && laterRange.test(offset);
+    }
+
+    /** Thrown to end a range's read where a later range starts. */
+    private static final class RangeEnd extends RuntimeException {
+        final RecordReader.Stop stop;
+
+        RangeEnd(RecordReader.Stop stop) {
+            super("range end", null, false, false);
+            this.stop = stop;
         }
     }
 

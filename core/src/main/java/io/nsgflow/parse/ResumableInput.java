@@ -221,7 +221,7 @@ final class ResumableInput extends InputStream {
         return true;
     }
 
-    private static boolean isWhitespace(byte b) {
+    static boolean isWhitespace(byte b) {
         return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 

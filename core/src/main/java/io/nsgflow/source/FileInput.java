@@ -35,7 +35,17 @@ public record FileInput(Path path, String name, PathMetadata meta) implements In
         return Gzip.decompressIfGzip(Files.newInputStream(path));
     }
 
+    @Override
+    public boolean seekable() {
+        try {
+            return !isGzip();
+        } catch (IOException e) {
+            return false; // open() will say why
+        }
+    }
+
     /** The file's bytes from {@code offset} on, as stored (a plain file: only those are read from disk). */
+    @Override
     public InputStream openAt(long offset) throws IOException {
         FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
         try {

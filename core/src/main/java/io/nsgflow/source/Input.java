@@ -22,4 +22,17 @@ public interface Input {
 
     /** Opens the bytes of the input from the start, decompressed when they are gzip. The caller closes it. */
     InputStream open() throws IOException;
+
+    /**
+     * True when {@link #openAt} reads the input from any byte offset: a plain file, whose byte
+     * ranges can be read on several threads. Gzip cannot be entered mid-stream.
+     */
+    default boolean seekable() {
+        return false;
+    }
+
+    /** The input's bytes from {@code offset} on; only for a {@link #seekable()} input. The caller closes it. */
+    default InputStream openAt(long offset) throws IOException {
+        throw new UnsupportedOperationException(name() + " cannot be read from a byte offset");
+    }
 }

@@ -66,7 +66,7 @@ public final class Benchmark {
 
     /**
      * {@code [--runs N] [--big-runs N] [--jq-runs N] [--data DIR] [--blobs N] [--folder-mb N]
-     * [--no-jq] [--big] [--only blob|enrich|folder|startup] [SIZE_MB...]}: with no size, a 100 MB
+     * [--no-jq] [--big] [--only blob|enrich|split|folder|startup] [SIZE_MB...]}: with no size, a 100 MB
      * blob and a 200 MB folder; {@code --big} adds the 1 GB blob and makes the folder 1 GB.
      */
     public static void main(String[] args) throws Exception {
@@ -112,6 +112,11 @@ public final class Benchmark {
         if (only.equals("all") || only.equals("enrich")) {
             for (long mb : sizes) {
                 b.enrich(mb);
+            }
+        }
+        if (only.equals("all") || only.equals("split")) {
+            for (long mb : sizes) {
+                b.split(mb);
             }
         }
         if (only.equals("all") || only.equals("folder")) {
@@ -222,6 +227,41 @@ public final class Benchmark {
             double sec = median(results.get(m));
             line(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %d |", m.label(), sec, floor / sec, sec / plain,
                     results.get(m).stream().mapToLong(Run::rssKib).max().orElse(0) / 1024));
+        }
+    }
+
+    /**
+     * One blob read by every merging report with 1 thread and with every core: what cutting one
+     * file into byte ranges at record starts buys. The answers must be the same.
+     */
+    private void split(long mb) throws IOException, InterruptedException {
+        Path file = data.resolve("v2-" + mb + "MB-seed1.json");
+        long tuples = blobFile(file, mb);
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<Measure> measures = new ArrayList<>();
+        for (String report : List.of("summary", "top --by src --metric bytes", "top --by pair", "rules", "timeline")) {
+            for (int threads : new int[] {1, cores}) {
+                List<String> args = new ArrayList<>(List.of(report.split(" ")));
+                args.addAll(List.of("--threads", Integer.toString(threads), file.toString()));
+                measures.add(new Measure(report + " --threads " + threads, nsgflow(args.toArray(new String[0])), true));
+            }
+        }
+        int n = mb >= 500 ? bigRuns : runs;
+        Map<Measure, List<Run>> results = runInterleaved(measures, n);
+        line("");
+        line("## One NSG v2 blob of " + mb + " MB, " + tuples + " tuples, cut into byte ranges (median of " + n + " runs)");
+        line("");
+        line("| measure | seconds | MB/s | speed-up over 1 thread | peak RSS MiB |");
+        line("|---|---:|---:|---:|---:|");
+        for (int i = 0; i < measures.size(); i++) {
+            List<Run> runs = results.get(measures.get(i));
+            List<Run> oneThread = results.get(measures.get(i - i % 2));
+            if (!runs.get(0).out().equals(oneThread.get(0).out())) {
+                throw new IllegalStateException(measures.get(i).label() + " answers differently from one thread");
+            }
+            double s = median(runs);
+            line(String.format(Locale.ROOT, "| %s | %.2f | %.0f | %.2f | %d |", measures.get(i).label(), s, mb / s,
+                    median(oneThread) / s, runs.stream().mapToLong(Run::rssKib).max().orElse(0) / 1024));
         }
     }
 
