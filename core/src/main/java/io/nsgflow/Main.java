@@ -9,6 +9,7 @@ import io.nsgflow.diag.BestEffortWriter;
 import io.nsgflow.diag.Redaction;
 import io.nsgflow.diag.StrictStop;
 import io.nsgflow.format.OutputException;
+import io.nsgflow.source.LocalPaths;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
@@ -30,6 +31,7 @@ public final class Main {
         Writer out = new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8);
         Writer err = new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8);
         boolean outIsTerminal = NsgflowCommand.stdoutIsTerminal();
+        args = LocalPaths.arguments(args); // the bytes of a file name the locale could not spell
         System.exit(run(new Terminal(out, err, System.in, outIsTerminal,
                 () -> NsgflowCommand.tableWidth(System.getenv("COLUMNS"), outIsTerminal), NsgflowCommand.stdinIsTerminal(),
                 NsgflowCommand.stderrIsTerminal()), args));

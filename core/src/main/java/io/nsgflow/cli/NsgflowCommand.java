@@ -1,5 +1,7 @@
 package io.nsgflow.cli;
 
+import io.nsgflow.source.LocalPaths;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -94,6 +96,7 @@ public final class NsgflowCommand implements Runnable {
      */
     public CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(this);
+        cli.registerConverter(Path.class, LocalPaths::of); // any bytes, any locale
         String named = args.length > 0 ? args[0] : "";
         boolean one = COMMANDS.containsKey(named) && !named.equals("help");
         COMMANDS.forEach((name, command) -> {

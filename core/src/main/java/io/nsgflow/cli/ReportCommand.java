@@ -17,11 +17,11 @@ import io.nsgflow.report.Reporter;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.TableSink;
 import io.nsgflow.source.Input;
+import io.nsgflow.source.LocalPaths;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,6 +39,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false, abbreviateSynopsis = true)
 abstract class ReportCommand implements Callable<Integer> {
+    /**
+     * How long a signal waits for the record being read to end and the document to be closed; past
+     * it (reading blocked on a terminal or a pipe) the process ends with the signal's code anyway.
+     */
+    private static final long STOP_GRACE_SECONDS = 5;
+
     @ParentCommand
     NsgflowCommand root;
 
@@ -112,7 +118,7 @@ abstract class ReportCommand implements Callable<Integer> {
             TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
             return read(terminal, spec(sink(out, terminal)), out);
         }
-        try (Writer file = Files.newBufferedWriter(Path.of(output.path), StandardCharsets.UTF_8)) {
+        try (Writer file = Files.newBufferedWriter(LocalPaths.of(output.path), StandardCharsets.UTF_8)) {
             TextOut out = new TextOut(file, false);
             return read(terminal, spec(sink(out, terminal)), out);
         } catch (IOException e) {
@@ -135,8 +141,25 @@ abstract class ReportCommand implements Callable<Integer> {
      * @param out   the text output to flush at a {@code --strict} stop; null for a binary format
      */
     private int read(Terminal terminal, ReportSpec<?> read, TextOut out) {
+        try (StopSignal stop = StopSignal.install(STOP_GRACE_SECONDS)) {
+            int code;
+            try {
+                code = read(terminal, read, out, stop);
+            } catch (Pipeline.Stopped stopped) {
+                stopEarly(read.whole(), out);
+                code = stop.signalExitCode();
+            }
+            if (stop.requested()) {
+                code = stop.signalExitCode(); // stopped while writing the answer, which is now whole
+            }
+            stop.finished(code);
+            return code;
+        }
+    }
+
+    private int read(Terminal terminal, ReportSpec<?> read, TextOut out, StopSignal stop) {
         Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
-        Pipeline pipeline = new Pipeline(filter, diagnostics, terminal.in());
+        Pipeline pipeline = new Pipeline(filter, diagnostics, terminal.in()).stopWhen(stop::requested);
         IncrementalRead incremental = input.incremental(spec.name(), diagnostics);
         if (input.paths.isEmpty() && terminal.inIsTerminal()) {
             diagnostics.print("reading flow-log JSON from standard input; end it with Ctrl-D, or give a file or folder: "
@@ -158,12 +181,9 @@ abstract class ReportCommand implements Callable<Integer> {
         }
         try {
             stats = pipeline.run(inputs, read, input.threads);
-        } catch (StrictStop stop) {
-            reporter.stop(); // rows before the problem are good: keep them
-            if (out != null) {
-                out.flush();
-            }
-            throw stop;
+        } catch (StrictStop strict) {
+            stopEarly(reporter, out);
+            throw strict;
         } finally {
             for (Progress p : progress) {
                 p.close();
@@ -188,6 +208,14 @@ abstract class ReportCommand implements Callable<Integer> {
             return ExitCode.NOTHING_READ;
         }
         return ExitCode.afterReading(diagnostics, stats);
+    }
+
+    /** Reading stopped before the end: the rows written are good, so the document is closed around them. */
+    private static void stopEarly(Reporter reporter, TextOut out) {
+        reporter.stop();
+        if (out != null) {
+            out.flush();
+        }
     }
 
     private static String inputNames(List<String> paths) {
