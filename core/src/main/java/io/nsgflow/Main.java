@@ -1,14 +1,17 @@
 package io.nsgflow;
 
 import io.nsgflow.checkpoint.CheckpointException;
+import io.nsgflow.cli.DistributedRead;
 import io.nsgflow.cli.ExitCode;
 import io.nsgflow.cli.NsgflowCommand;
 import io.nsgflow.cli.Terminal;
 import io.nsgflow.cli.UsageMessage;
+import io.nsgflow.cli.WriteFailures;
 import io.nsgflow.diag.BestEffortWriter;
 import io.nsgflow.diag.Redaction;
 import io.nsgflow.diag.StrictStop;
 import io.nsgflow.format.OutputException;
+import io.nsgflow.report.CounterSum;
 import io.nsgflow.source.LocalPaths;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -38,13 +41,23 @@ public final class Main {
     }
 
     /** Runs one command line against the given streams; the whole CLI, testable in-process. */
-    public static int run(Terminal given, String... args) {
+    public static int run(Terminal terminal, String... args) {
+        return run(terminal, null, args);
+    }
+
+    /**
+     * Runs one command line with its inputs read by {@code distributedRead} (the Spark runner), or
+     * here when it is null.
+     */
+    public static int run(Terminal given, DistributedRead distributedRead, String... args) {
         Terminal terminal = new Terminal(given.out(), new BestEffortWriter(given.err()), given.in(), given.outIsTerminal(),
                 given.width(), given.inIsTerminal(), given.errIsTerminal());
-        NsgflowCommand root = new NsgflowCommand(terminal);
+        NsgflowCommand root = new NsgflowCommand(terminal, distributedRead);
         CommandLine cli = root.commandLine(args);
         PrintWriter err = new PrintWriter(terminal.err(), true);
-        cli.setOut(new PrintWriter(terminal.out(), true));
+        WriteFailures helpOut = new WriteFailures(terminal.out());
+        PrintWriter out = new PrintWriter(helpOut, true);
+        cli.setOut(out);
         cli.setErr(err);
         cli.setUsageHelpAutoWidth(true);
         cli.setParameterExceptionHandler((e, a) -> {
@@ -55,14 +68,17 @@ public final class Main {
         });
         cli.setExecutionExceptionHandler((e, c, parsed) -> failure(e, root.debug(), err));
         addExitCodes(cli);
+        int code;
         try {
-            return cli.execute(args);
+            code = cli.execute(args);
         } catch (OutOfMemoryError e) { // picocli's handler is for Exceptions: an Error reaches here
             HeapExhausted.release();
             return outOfMemory(-1, err);
         } catch (Error e) { // a StackOverflowError...: still one line, as for any internal error
             return failure(e, root.debug(), err);
         }
+        // picocli flushes its help and version text itself; a command's data goes through its own writer and says its own failure
+        return helpOut.failure() == null || code != ExitCode.OK ? code : failure(new OutputException(helpOut.failure()), root.debug(), err);
     }
 
     private static int outOfMemory(long keys, PrintWriter err) {
@@ -86,6 +102,10 @@ public final class Main {
             err.println("nsgflow: " + bad.getMessage());
             return ExitCode.USAGE;
         }
+        if (e instanceof CounterSum.Overflow overflow) {
+            err.println("nsgflow: " + overflow.getMessage());
+            return ExitCode.SKIPPED;
+        }
         if (e instanceof StrictStop) {
             err.println("nsgflow: stopped at the first problem (--strict)");
             return ExitCode.SKIPPED;
@@ -100,7 +120,8 @@ public final class Main {
         return ExitCode.INTERNAL_ERROR;
     }
 
-    private static void addExitCodes(CommandLine cli) {
+    /** Lists the exit codes in the help of the root command and of each subcommand (and so in the man pages). */
+    public static void addExitCodes(CommandLine cli) {
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put(" " + ExitCode.OK, "All input was read.");
         codes.put(" " + ExitCode.SKIPPED, "Finished, but part of the input was skipped (see stderr).");

@@ -152,6 +152,14 @@ public final class Pipeline {
     }
 
     /**
+     * Lets {@code reporter} write the answer to inputs read elsewhere ({@link io.nsgflow.cli.DistributedRead}),
+     * as {@link #run} does once it has read them here.
+     */
+    public ReadStats finish(Reporter reporter, ReadStats stats) {
+        return finish(reporter, stats, stats.inputs() == 0);
+    }
+
+    /**
      * Lets the reporter write its answer. When not one flow-log record was read there is none, not
      * an empty one; except for a checkpointed read, where nothing new is an answer, and for no
      * input at all without a problem: a listing that the question's window or NSGs pruned to

@@ -63,7 +63,7 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
     private final Tallies<IpKey> deniedSources = new Tallies<>(Dimension.SRC);
     private final Tallies<String> encryption = new Tallies<>(Dimension.ENCRYPTION);
     /** Null without enrichment. */
-    private final Enricher enricher;
+    private final transient Enricher enricher;
     private final Tallies<Integer> trafficClasses = new Tallies<>(Dimension.TRAFFIC_CLASS);
     private final Set<String> nsgs = new HashSet<>();
     private final Set<String> rules = new HashSet<>();

@@ -83,7 +83,7 @@ public final class TopReporter extends CountingReporter<TopReporter> {
         List<Map.Entry<Object, Tally>> ranked = tallies.ranked(metric, 0);
         long total = 0;
         for (Map.Entry<Object, Tally> e : ranked) {
-            total += metric.of(e.getValue());
+            total = CounterSum.add(total, metric.of(e.getValue()));
         }
         if (fold != null) {
             @SuppressWarnings("unchecked") // an address dimension's keys
