@@ -13,6 +13,12 @@ public final class HeapExhausted extends RuntimeException {
      */
     private static volatile byte[] reserve = new byte[1 << 20];
 
+    /**
+     * Below this many bytes of heap per key held, the keys cannot be what filled it: the heap went
+     * to one huge record, which is read whole before its tuples are counted.
+     */
+    private static final long BYTES_PER_KEY_AT_MOST = 2_000;
+
     private final long keys;
 
     private HeapExhausted(long keys, OutOfMemoryError cause) {
@@ -31,11 +37,17 @@ public final class HeapExhausted extends RuntimeException {
         reserve = null;
     }
 
-    /** The one stderr line: what ran out, how many keys were held, and how to get an answer. */
+    /** The one stderr line: what ran out, how many keys were held, and how to give more memory or narrow the input. */
     public static String message(long keys) {
-        long mb = Runtime.getRuntime().maxMemory() >> 20;
-        String held = keys >= 0 ? String.format(" holding %,d distinct keys (addresses, ports, rules, connections...)", keys) : "";
-        return "out of memory: the Java heap (" + mb + " MB) is full" + held
+        long max = Runtime.getRuntime().maxMemory();
+        String held = "";
+        if (keys >= 0) {
+            held = String.format(" holding %,d distinct keys (addresses, ports, rules, connections...)", keys);
+            if (keys * BYTES_PER_KEY_AT_MOST < max) {
+                held += ", too few to fill it: a single record too large to hold whole (records are read whole)";
+            }
+        }
+        return "out of memory: the Java heap (" + (max >> 20) + " MB) is full" + held
                 + "; give it more (NSGFLOW_JAVA_OPTS=-Xmx4g bin/nsgflow ..., or java -Xmx4g -jar nsgflow.jar ...)"
                 + " or narrow the input (--since/--until, --nsg, fewer files, a filter)";
     }

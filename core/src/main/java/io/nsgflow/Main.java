@@ -13,6 +13,7 @@ import io.nsgflow.diag.StrictStop;
 import io.nsgflow.format.ByteStreamWriter;
 import io.nsgflow.format.OutputException;
 import io.nsgflow.report.CounterSum;
+import io.nsgflow.source.LocalPaths;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
@@ -34,6 +35,7 @@ public final class Main {
         Writer out = new ByteStreamWriter(new FileOutputStream(FileDescriptor.out)); // rows go to it as bytes (TextOut)
         Writer err = new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8);
         boolean outIsTerminal = NsgflowCommand.stdoutIsTerminal();
+        args = LocalPaths.arguments(args); // the bytes of a file name the locale could not spell
         System.exit(run(new Terminal(out, err, System.in, outIsTerminal,
                 () -> NsgflowCommand.tableWidth(System.getenv("COLUMNS"), outIsTerminal), NsgflowCommand.stdinIsTerminal(),
                 NsgflowCommand.stderrIsTerminal()), args));

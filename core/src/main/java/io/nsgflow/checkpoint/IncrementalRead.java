@@ -5,6 +5,7 @@ import io.nsgflow.parse.RecordReader;
 import io.nsgflow.source.FileInput;
 import io.nsgflow.source.FileVersion;
 import io.nsgflow.source.Input;
+import io.nsgflow.source.LocalPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +91,7 @@ public final class IncrementalRead implements ReadListener {
 
     /** An input's identity in the checkpoint: its absolute, normalised path. */
     static String id(String path) {
-        return Path.of(path).toAbsolutePath().normalize().toString();
+        return LocalPaths.name(LocalPaths.of(path).toAbsolutePath().normalize());
     }
 
     /** The inputs to read and from where: unchanged ones left out, appended ones resumed. Forgets vanished files. */
@@ -108,7 +109,7 @@ public final class IncrementalRead implements ReadListener {
                 toRead.add(next);
             }
         }
-        marks.keySet().removeIf(id -> !seen.contains(id) && !Files.exists(Path.of(id)));
+        marks.keySet().removeIf(id -> !seen.contains(id) && !Files.exists(LocalPaths.of(id)));
         return toRead;
     }
 

@@ -4,6 +4,7 @@ import io.nsgflow.source.FileInput;
 import io.nsgflow.source.FileVersion;
 import io.nsgflow.source.Input;
 import io.nsgflow.source.Inputs;
+import io.nsgflow.source.LocalPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -56,7 +57,7 @@ public record InputState(String id, String hour, Long size, long readTo, Long un
     }
 
     private static InputState of(Mark m) {
-        Path path = Path.of(m.id());
+        Path path = LocalPaths.of(m.id());
         FileVersion now;
         try {
             now = FileVersion.of(path);

@@ -2,6 +2,7 @@ package io.nsgflow.cli;
 
 import io.nsgflow.enrich.Enricher;
 import io.nsgflow.enrich.EnrichmentException;
+import io.nsgflow.source.LocalPaths;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,7 +74,7 @@ public final class EnrichOptions {
                 throw new ParameterException(command.commandLine(),
                         "--ip-list '" + list + "' should be NAME=FILE, NAME of letters, digits, '_', '.' and '-'");
             }
-            if (byName.put(name, Path.of(list.substring(eq + 1))) != null) {
+            if (byName.put(name, LocalPaths.of(list.substring(eq + 1))) != null) {
                 throw new ParameterException(command.commandLine(), "--ip-list: two lists are named '" + name + "'");
             }
         }

@@ -9,7 +9,7 @@ import io.nsgflow.result.Fields;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.SortKey;
 import io.nsgflow.result.TableSink;
-import java.nio.file.Path;
+import io.nsgflow.source.LocalPaths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -91,7 +91,7 @@ class FlowsCommand extends ReportCommand {
                     + " leave out the enrichment options or name --fields without them");
         }
         try {
-            return ParquetFlowsReporter.open(Path.of(output.path), output.toFolder(), rowsPerFile, fields);
+            return ParquetFlowsReporter.open(LocalPaths.of(output.path), output.toFolder(), rowsPerFile, fields);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -51,6 +51,9 @@ final class FollowCommand extends FlowsCommand {
     @Option(names = "--from-start", description = "Print what the inputs already hold first (without --checkpoint).")
     boolean fromStart;
 
+    /** How long a signal waits for the last poll's rows and checkpoint: a slow storage account may take a while. */
+    private static final long SAVE_GRACE_SECONDS = 60;
+
     @Override
     public Integer call() {
         Terminal terminal = root.terminal();
@@ -70,7 +73,7 @@ final class FollowCommand extends FlowsCommand {
         Pipeline pipeline = new Pipeline(filters.build(), diagnostics, terminal.in()).incremental(incremental);
         Reporter rows = spec(sink).whole();
         ReadStats stats = new ReadStats();
-        try (StopSignal stop = StopSignal.install()) {
+        try (StopSignal stop = StopSignal.install(SAVE_GRACE_SECONDS)) {
             pipeline.stopWhen(stop::requested);
             try {
                 for (boolean first = true; ; first = false) {

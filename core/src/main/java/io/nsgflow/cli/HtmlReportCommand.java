@@ -8,6 +8,7 @@ import io.nsgflow.format.html.HtmlPage;
 import io.nsgflow.model.ReadStats;
 import io.nsgflow.report.ReportSpec;
 import io.nsgflow.source.Input;
+import io.nsgflow.source.LocalPaths;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -83,7 +84,7 @@ final class HtmlReportCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = root.terminal();
         root.debug(input.debug);
-        Path file = output.equals("-") ? null : Path.of(output).toAbsolutePath();
+        Path file = output.equals("-") ? null : LocalPaths.of(output).toAbsolutePath();
         if (file != null && !Files.isDirectory(file.getParent())) {
             throw new ParameterException(spec.commandLine(), "cannot write " + output + ": no folder " + file.getParent());
         }
@@ -126,7 +127,7 @@ final class HtmlReportCommand implements Callable<Integer> {
             page.write(terminal.out(), title);
             return;
         }
-        Path target = Path.of(output).toAbsolutePath();
+        Path target = LocalPaths.of(output).toAbsolutePath();
         Path tmp = null;
         try {
             // named here rather than by createTempFile, whose owner-only mode the page would keep

@@ -1,7 +1,9 @@
 package io.nsgflow.cli;
 
+import io.nsgflow.source.LocalPaths;
 import java.io.InputStream;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -128,6 +130,7 @@ public final class NsgflowCommand implements Runnable {
      */
     public CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(this);
+        cli.registerConverter(Path.class, LocalPaths::of); // any bytes, any locale
         String named = args.length > 0 ? args[0] : "";
         if (args.length == 1 && (named.equals("--version") || named.equals("-V"))) {
             return cli; // building every command's model would be most of its time

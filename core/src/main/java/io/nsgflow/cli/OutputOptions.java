@@ -51,7 +51,7 @@ public final class OutputOptions {
     /** True when {@code -o} names a folder: it ends in a separator or is one already. */
     boolean toFolder() {
         return path != null && (path.endsWith("/") || path.endsWith(java.io.File.separator)
-                || java.nio.file.Files.isDirectory(java.nio.file.Path.of(path)));
+                || java.nio.file.Files.isDirectory(io.nsgflow.source.LocalPaths.of(path)));
     }
 
     /** What to show of the result; {@code defaultLimit} applies when no {@code --limit} is given. */

@@ -18,10 +18,10 @@ import io.nsgflow.report.Reporter;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.TableSink;
 import io.nsgflow.source.Input;
+import io.nsgflow.source.LocalPaths;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,6 +39,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false, abbreviateSynopsis = true)
 abstract class ReportCommand implements Callable<Integer> {
+    /**
+     * How long a signal waits for the record being read to end and the document to be closed; past
+     * it (reading blocked on a terminal or a pipe) the process ends with the signal's code anyway.
+     */
+    private static final long STOP_GRACE_SECONDS = 5;
+
     @ParentCommand
     NsgflowCommand root;
 
@@ -114,7 +120,7 @@ abstract class ReportCommand implements Callable<Integer> {
             TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
             return read(terminal, spec(sink(out, terminal)), out);
         }
-        try (Writer file = new ByteStreamWriter(Files.newOutputStream(Path.of(output.path)))) {
+        try (Writer file = new ByteStreamWriter(Files.newOutputStream(LocalPaths.of(output.path)))) {
             TextOut out = new TextOut(file, false);
             return read(terminal, spec(sink(out, terminal)), out);
         } catch (IOException e) {
@@ -169,8 +175,25 @@ abstract class ReportCommand implements Callable<Integer> {
      * @param out   the text output to flush at a {@code --strict} stop; null for a binary format
      */
     private int read(Terminal terminal, ReportSpec<?> read, TextOut out) {
+        try (StopSignal stop = StopSignal.install(STOP_GRACE_SECONDS)) {
+            int code;
+            try {
+                code = read(terminal, read, out, stop);
+            } catch (Pipeline.Stopped stopped) {
+                stopEarly(read.whole(), out);
+                code = stop.signalExitCode();
+            }
+            if (stop.requested()) {
+                code = stop.signalExitCode(); // stopped while writing the answer, which is now whole
+            }
+            stop.finished(code);
+            return code;
+        }
+    }
+
+    private int read(Terminal terminal, ReportSpec<?> read, TextOut out, StopSignal stop) {
         Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
-        Pipeline pipeline = new Pipeline(filter, diagnostics, terminal.in());
+        Pipeline pipeline = new Pipeline(filter, diagnostics, terminal.in()).stopWhen(stop::requested);
         DistributedRead elsewhere = root.distributedRead();
         if (elsewhere != null) {
             return answered(read.whole(), pipeline.finish(read.whole(), elsewhere.read(input.paths, read, diagnostics)),
@@ -197,12 +220,9 @@ abstract class ReportCommand implements Callable<Integer> {
         }
         try {
             stats = pipeline.run(inputs, read, input.threads);
-        } catch (StrictStop stop) {
-            reporter.stop(); // rows before the problem are good: keep them
-            if (out != null) {
-                out.flush();
-            }
-            throw stop;
+        } catch (StrictStop strict) {
+            stopEarly(reporter, out);
+            throw strict;
         } finally {
             for (Progress p : progress) {
                 p.close();
@@ -232,6 +252,14 @@ abstract class ReportCommand implements Callable<Integer> {
             return ExitCode.NOTHING_READ;
         }
         return ExitCode.afterReading(diagnostics, stats);
+    }
+
+    /** Reading stopped before the end: the rows written are good, so the document is closed around them. */
+    private static void stopEarly(Reporter reporter, TextOut out) {
+        reporter.stop();
+        if (out != null) {
+            out.flush();
+        }
     }
 
     private static String inputNames(List<String> paths) {

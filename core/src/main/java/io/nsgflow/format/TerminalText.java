@@ -7,7 +7,8 @@ package io.nsgflow.format;
  * Unicode's bidirectional controls (U+202E and kin, which make text display reversed, as in
  * "Trojan Source") and its line and paragraph separators (U+2028, U+2029, which some terminals
  * and viewers break lines at) are written as {@code \u202e}: they too change how the rest of a
- * line reads.
+ * line reads. A file name's byte that is not UTF-8 (kept as a lone surrogate by
+ * {@link io.nsgflow.source.LocalPaths}) is shown as the byte it is, {@code \xe9}.
  */
 public final class TerminalText {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -34,9 +35,9 @@ public final class TerminalText {
                 sb.append("\\r");
             } else if (c == '\t') {
                 sb.append("\\t");
-            } else if (c > 0xff) {
+            } else if (c > 0xff && !isNameByte(c)) {
                 sb.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
-            } else {
+            } else { // a control, or a name's byte: the low 8 bits either way
                 sb.append("\\x").append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
             }
         }
@@ -44,11 +45,16 @@ public final class TerminalText {
     }
 
     private static boolean isControl(char c) {
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c >= 0x200e && isFormatting(c) || c == 0x061c;
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c >= 0x200e && isFormatting(c) || c == 0x061c || isNameByte(c);
     }
 
     /** LRM, RLM; the line and paragraph separators; the embeddings and overrides; the isolates. */
     private static boolean isFormatting(char c) {
         return c <= 0x200f || c >= 0x2028 && c <= 0x202e || c >= 0x2066 && c <= 0x2069;
+    }
+
+    /** A byte of a file name that is not UTF-8, as {@link io.nsgflow.source.LocalPaths} keeps it. */
+    private static boolean isNameByte(char c) {
+        return c >= 0xDC80 && c <= 0xDCFF;
     }
 }

@@ -17,7 +17,7 @@ import java.nio.file.StandardOpenOption;
  */
 public record FileInput(Path path, String name, PathMetadata meta) implements Input {
     public static FileInput of(Path path) {
-        String name = path.toString();
+        String name = LocalPaths.name(path);
         return new FileInput(path, name, PathMetadata.of(name));
     }
 

@@ -32,7 +32,7 @@ public final class FileInputs {
      * @param unreadable told of each path that cannot be read, with the reason
      */
     static List<Input> resolve(String arg, BiConsumer<String, String> unreadable) {
-        Path path = Path.of(arg);
+        Path path = LocalPaths.of(arg);
         if (Files.isDirectory(path)) {
             return walk(path, unreadable);
         } else if (Files.isRegularFile(path)) {
@@ -56,7 +56,7 @@ public final class FileInputs {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isSymbolicLink()) {
                         // links are followed, so a link seen as itself points nowhere
-                        unreadable.accept(file.toString(), "broken symbolic link");
+                        unreadable.accept(LocalPaths.name(file), "broken symbolic link");
                     } else if (attrs.isRegularFile() && isBlobName(file)) {
                         found.add(file);
                     } else {
@@ -67,16 +67,16 @@ public final class FileInputs {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    unreadable.accept(file.toString(), reason(e));
+                    unreadable.accept(LocalPaths.name(file), reason(e));
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
-            unreadable.accept(root.toString(), reason(e));
+            unreadable.accept(LocalPaths.name(root), reason(e));
         }
         if (found.isEmpty()) {
             // a folder that holds no blob is a wrong path more often than an empty hour: say what was there
-            unreadable.accept(root.toString(), noBlobs(others[0]));
+            unreadable.accept(LocalPaths.name(root), noBlobs(others[0]));
         }
         found.sort(null);
         List<Input> inputs = new ArrayList<>(found.size());
