@@ -135,7 +135,7 @@ abstract class ReportCommand implements Callable<Integer> {
      * @param out   the text output to flush at a {@code --strict} stop; null for a binary format
      */
     private int read(Terminal terminal, ReportSpec<?> read, TextOut out) {
-        Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
+        Diagnostics diagnostics = input.diagnostics(terminal.err());
         Pipeline pipeline = new Pipeline(filter, diagnostics, terminal.in());
         IncrementalRead incremental = input.incremental(spec.name(), diagnostics);
         if (input.paths.isEmpty() && terminal.inIsTerminal()) {
@@ -170,7 +170,7 @@ abstract class ReportCommand implements Callable<Integer> {
             }
         }
         for (String note : reporter.notes()) {
-            diagnostics.print("note: " + note);
+            diagnostics.note(note);
         }
         if (enricher != null) {
             enricher.problems().forEach(diagnostics::print); // a corrupt MaxMind DB: addresses left unknown, no tuple lost

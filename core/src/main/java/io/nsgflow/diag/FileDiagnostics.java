@@ -54,7 +54,7 @@ public final class FileDiagnostics {
     public void warning(String key, String message) {
         if (printedOnce.add("warning: " + key)) {
             shared.countWarning();
-            shared.print(input + ": warning: " + message);
+            shared.printWarning(input + ": warning: " + message);
         }
     }
 
