@@ -86,6 +86,10 @@ final class ScanTargets {
 
     private final Map<Key, Stats> targets = new HashMap<>();
 
+    int size() {
+        return targets.size();
+    }
+
     void add(FlowRow r) {
         Key k = new Key(r.srcHi(), r.srcLo(), r.dstHi(), r.dstLo(), r.dstPort() << 8 | r.protocol() & 0xFF);
         targets.computeIfAbsent(k, x -> new Stats()).add(r);

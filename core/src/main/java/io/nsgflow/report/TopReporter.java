@@ -24,6 +24,11 @@ public final class TopReporter extends CountingReporter<TopReporter> {
     /** For a key that enrichment gives an address; null otherwise. */
     private final AddressFold fold;
 
+    @Override
+    long countedKeys() {
+        return tallies.size();
+    }
+
     /** @param enricher for a key of enrichment ({@link GroupBy#address}); null otherwise */
     public TopReporter(TableSink writer, GroupBy by, Metric metric, Enricher enricher) {
         super(writer);

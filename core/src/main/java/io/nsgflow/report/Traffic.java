@@ -1,6 +1,7 @@
 package io.nsgflow.report;
 
 import io.nsgflow.model.FlowRow;
+import java.io.Serializable;
 
 /**
  * Packets and bytes each way, summed over tuples, for the answers that keep the two directions
@@ -8,7 +9,9 @@ import io.nsgflow.model.FlowRow;
  * of a flow, so the sum over a flow's tuples is its total; absent counters add nothing
  * ({@link FlowRow#counted}).
  */
-final class Traffic {
+final class Traffic implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     long packetsSrcToDst;
     long bytesSrcToDst;
     long packetsDstToSrc;
