@@ -65,7 +65,9 @@ public final class Pipeline {
      */
     public List<Input> inputs(List<String> paths, InputScope scope) {
         return Inputs.resolve(paths, stdin, scope, (path, reason) ->
-                diagnostics.forInput(path).problem(Problem.UNREADABLE_INPUT, "open", reason));
+                diagnostics.forInput(path).problem(Problem.UNREADABLE_INPUT, "open", reason),
+                (again, first) -> diagnostics.forInput(again).warning("same file", "the same file as " + first
+                        + " (named twice, a link to it, or inside a folder also named); read once"));
     }
 
     /** Reads every input into {@code reporter}, in order, then lets it finish. */

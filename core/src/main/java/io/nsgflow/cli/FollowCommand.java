@@ -63,7 +63,7 @@ final class FollowCommand extends FlowsCommand {
         }
         TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
         TableSink sink = sink(out, terminal);
-        Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
+        Diagnostics diagnostics = input.diagnostics(terminal.err());
         IncrementalRead incremental = input.incremental(spec.name(), diagnostics);
         boolean resumed = incremental != null && incremental.resumed();
         if (incremental == null) {

@@ -88,7 +88,7 @@ final class HtmlReportCommand implements Callable<Integer> {
         if (file != null && !Files.isDirectory(file.getParent())) {
             throw new ParameterException(spec.commandLine(), "cannot write " + output + ": no folder " + file.getParent());
         }
-        Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
+        Diagnostics diagnostics = input.diagnostics(terminal.err());
         Pipeline pipeline = new Pipeline(filters.build(), diagnostics, terminal.in());
         List<Input> inputs = pipeline.inputs(input.paths);
         ReportPageViews views = new ReportPageViews(top, every,

@@ -33,8 +33,16 @@ public final class InputOptions {
                     + "key, entra or anonymous.")
     Auth auth = Auth.AUTO;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress line (it is drawn only when stderr is a terminal).")
+    @Option(names = {"-q", "--quiet"}, description = "No progress line, no warnings, no notes: only problems"
+            + " (what changes the exit code) are said on stderr.")
     boolean quiet;
+
+    /** Where this command's diagnostics go, as --strict and --quiet say. */
+    Diagnostics diagnostics(java.io.Writer err) {
+        Diagnostics d = new Diagnostics(err, strict);
+        d.quiet(quiet);
+        return d;
+    }
 
     @Option(names = "--debug", description = "Show stack traces of internal errors and the storage SDK's requests (secrets masked).")
     boolean debug;

@@ -192,7 +192,7 @@ abstract class ReportCommand implements Callable<Integer> {
     }
 
     private int read(Terminal terminal, ReportSpec<?> read, TextOut out, StopSignal stop) {
-        Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
+        Diagnostics diagnostics = input.diagnostics(terminal.err());
         Pipeline pipeline = new Pipeline(filter, diagnostics, terminal.in()).stopWhen(stop::requested);
         DistributedRead elsewhere = root.distributedRead();
         if (elsewhere != null) {
@@ -234,7 +234,7 @@ abstract class ReportCommand implements Callable<Integer> {
     /** What follows a read: notes, enrichment problems, the checkpoint's save, and the exit code. */
     private int answered(Reporter reporter, ReadStats stats, Diagnostics diagnostics, IncrementalRead incremental) {
         for (String note : reporter.notes()) {
-            diagnostics.print("note: " + note);
+            diagnostics.note(note);
         }
         if (enricher != null) {
             enricher.problems().forEach(diagnostics::print); // a corrupt MaxMind DB: addresses left unknown, no tuple lost

@@ -24,10 +24,33 @@ public final class Diagnostics {
     private final Map<Problem, Long> counts = new EnumMap<>(Problem.class);
     private long warnings;
     private boolean statusShown;
+    private boolean quiet;
 
     public Diagnostics(Writer err, boolean strict) {
         this.err = err;
         this.strict = strict;
+    }
+
+    /**
+     * Under {@code --quiet}: warnings and notes (nothing lost, the exit code unchanged) are counted
+     * but not printed. Problems, which change the exit code, are always printed.
+     */
+    public void quiet(boolean quiet) {
+        this.quiet = quiet;
+    }
+
+    /** Something worth knowing about the answer ("version-1 data has no counters"): unless {@code --quiet}. */
+    public void note(String text) {
+        if (!quiet) {
+            print("note: " + text);
+        }
+    }
+
+    /** A warning's line, already counted: unless {@code --quiet}. */
+    void printWarning(String line) {
+        if (!quiet) {
+            print(line);
+        }
     }
 
     /** True under {@code --strict}: the first problem stops reading, so inputs are read in order. */

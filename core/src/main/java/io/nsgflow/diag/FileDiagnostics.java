@@ -120,7 +120,7 @@ public final class FileDiagnostics {
         }
         if (printedOnce.add("warning: " + key)) {
             shared.countWarning();
-            shared.print(input + ": warning: " + message);
+            shared.printWarning(input + ": warning: " + message);
         }
     }
 

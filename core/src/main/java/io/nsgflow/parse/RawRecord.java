@@ -115,6 +115,22 @@ public final class RawRecord {
         g.endTuple = tupleCount;
     }
 
+    /** Forgets the groups from {@code fromGroup} on, with their tuples: a repeated key's earlier value, which the last replaces. */
+    void dropGroups(int fromGroup) {
+        if (fromGroup < groupCount) {
+            dropTuples(groups.get(fromGroup).firstTuple);
+            groupCount = fromGroup;
+        }
+    }
+
+    /** Forgets the tuples from {@code fromTuple} on (those of the group being read, when its tuple list repeats). */
+    void dropTuples(int fromTuple) {
+        if (fromTuple < tupleCount) {
+            charCount = starts[fromTuple];
+            tupleCount = fromTuple;
+        }
+    }
+
     /** Gives every group opened since {@code fromGroup} the name an enclosing entry carries. */
     void nameGroups(int fromGroup, Name name, String value) {
         for (int i = fromGroup; i < groupCount; i++) {
@@ -129,6 +145,18 @@ public final class RawRecord {
     /** Notes that the record has {@code schema}'s array of entries. */
     void markSchema(FlowLogSchema schema) {
         schemas |= 1 << schema.ordinal();
+    }
+
+    boolean hasSchema(FlowLogSchema schema) {
+        return (schemas & 1 << schema.ordinal()) != 0;
+    }
+
+    /** Forgets {@code schema}'s entries, from group {@code fromGroup} on: its container repeats, and the last one wins. */
+    void dropSchema(FlowLogSchema schema, int fromGroup) {
+        if (hasSchema(schema)) {
+            dropGroups(fromGroup);
+            schemas &= ~(1 << schema.ordinal());
+        }
     }
 
     void addTuple(char[] text, int off, int len) {

@@ -14,6 +14,8 @@ import java.io.IOException;
  */
 final class RecordFields {
     private final RawRecord record;
+    /** Where each schema's entries begin among the record's groups: a repeated key drops them from there. */
+    private final int[] entriesStart = new int[FlowLogSchema.ALL.length];
 
     RecordFields(RawRecord record) {
         this.record = record;
@@ -57,6 +59,7 @@ final class RecordFields {
 
     /** {@code properties} or {@code flowRecords}. Entry: on its value. Return: on the value's last token. */
     private void readContainer(JsonParser p, FlowLogSchema schema) throws IOException {
+        record.dropSchema(schema, entriesStart[schema.ordinal()]); // a repeated container: the last wins
         if (!expect(p, JsonToken.START_OBJECT, schema.container)) {
             return;
         }
@@ -81,6 +84,8 @@ final class RecordFields {
         if (!expect(p, JsonToken.START_ARRAY, level.label())) {
             return;
         }
+        record.dropSchema(schema, entriesStart[schema.ordinal()]); // a repeated key: the last value wins, as in any JSON reader
+        entriesStart[schema.ordinal()] = record.groupCount();
         record.markSchema(schema);
         while (p.nextToken() != JsonToken.END_ARRAY) {
             if (!expect(p, JsonToken.START_OBJECT, level.label() + " entry")) {
@@ -93,6 +98,7 @@ final class RecordFields {
                 if (name.equals(level.nameField())) {
                     entryName = text(p, name);
                 } else if (name.equals(schema.groups.array())) {
+                    record.dropGroups(firstGroup); // when the key repeats, the last value wins
                     readGroups(p, schema.groups);
                 } else {
                     p.skipChildren();
@@ -124,6 +130,7 @@ final class RecordFields {
                 if (name.equals(level.nameField())) {
                     group.set(level.name(), text(p, name));
                 } else if (name.equals(FlowLogSchema.TUPLES)) {
+                    record.dropTuples(group.firstTuple); // when the key repeats, the last value wins
                     readTuples(p);
                 } else {
                     p.skipChildren();

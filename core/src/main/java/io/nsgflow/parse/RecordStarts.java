@@ -100,7 +100,7 @@ public final class RecordStarts {
 
     private static int skipWhitespace(byte[] b, int from) {
         int i = from;
-        while (i < b.length && ResumableInput.isWhitespace(b[i])) {
+        while (i < b.length && RecordStart.isWhitespace(b[i])) {
             i++;
         }
         return i;

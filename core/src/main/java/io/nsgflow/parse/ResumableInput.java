@@ -14,10 +14,6 @@ import java.io.OutputStream;
  * underlying stream, so the normal case costs one extra call per buffer.
  */
 final class ResumableInput extends InputStream {
-    /** Longest run of whitespace allowed between the tokens of a record start. */
-    private static final int MAX_GAP = 64;
-    private static final byte[][] FIRST_KEYS = {"\"time\"".getBytes(), "\"category\"".getBytes()};
-    private static final int LOOKAHEAD = 1 + MAX_GAP + "\"category\"".length() + MAX_GAP + 1;
 
     private final InputStream in;
     private byte[] buf = new byte[1 << 16];
@@ -39,7 +35,7 @@ final class ResumableInput extends InputStream {
         boolean comma = false;
         while (pos < end || fill()) {
             byte b = buf[pos];
-            if (!isWhitespace(b) && (b != ',' || comma)) {
+            if (!RecordStart.isWhitespace(b) && (b != ',' || comma)) {
                 return;
             }
             comma |= b == ',';
@@ -168,9 +164,8 @@ final class ResumableInput extends InputStream {
     }
 
     /**
-     * Skips to the next place that looks like the start of a flow-log record: an object whose
-     * first key is {@code time} (Azure's order) or {@code category} (key-sorted copies). Such a
-     * brace and quote cannot occur inside a JSON string, so a match is a structural position.
+     * Skips to the next place that looks like the start of a flow-log record, as
+     * {@link RecordStart} tells it: an object whose first key is any record-level key.
      *
      * @return true when one was found: the next byte read is its {@code {}; false at the end of input
      */
@@ -180,8 +175,8 @@ final class ResumableInput extends InputStream {
                 return false;
             }
             if (buf[pos] == '{') {
-                ensure(LOOKAHEAD);
-                if (isRecordStart()) {
+                boolean atEnd = ensure(RecordStart.LOOKAHEAD);
+                if (RecordStart.at(buf, pos, end, atEnd) == RecordStart.Match.YES) {
                     return true;
                 }
             }
@@ -190,45 +185,10 @@ final class ResumableInput extends InputStream {
         }
     }
 
-    private boolean isRecordStart() {
-        int i = skipGap(pos + 1);
-        for (byte[] key : FIRST_KEYS) {
-            if (startsWith(i, key)) {
-                int colon = skipGap(i + key.length);
-                return colon < end && buf[colon] == ':';
-            }
-        }
-        return false;
-    }
-
-    private int skipGap(int from) {
-        int i = from;
-        while (i < end && i - from < MAX_GAP && isWhitespace(buf[i])) {
-            i++;
-        }
-        return i;
-    }
-
-    private boolean startsWith(int from, byte[] key) {
-        if (from + key.length > end) {
-            return false;
-        }
-        for (int k = 0; k < key.length; k++) {
-            if (buf[from + k] != key[k]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static boolean isWhitespace(byte b) {
-        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
-    }
-
-    /** Makes {@code n} bytes available from {@code pos}, or as many as the input still has. */
-    private void ensure(int n) throws IOException {
+    /** Makes {@code n} bytes available from {@code pos}, or as many as the input still has: then true. */
+    private boolean ensure(int n) throws IOException {
         if (end - pos >= n) {
-            return;
+            return false;
         }
         System.arraycopy(buf, pos, buf, 0, end - pos);
         end -= pos;
@@ -236,10 +196,11 @@ final class ResumableInput extends InputStream {
         while (end < n) {
             int read = in.read(buf, end, buf.length - end);
             if (read < 0) {
-                break;
+                return true;
             }
             end += read;
         }
+        return false;
     }
 
     /** Refills the empty buffer. */

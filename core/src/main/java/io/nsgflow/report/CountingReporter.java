@@ -1,5 +1,9 @@
 package io.nsgflow.report;
 
+import io.nsgflow.model.LogFormat;
+
+import java.util.List;
+
 import io.nsgflow.result.TableSink;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.ReadStats;
@@ -22,6 +26,8 @@ abstract class CountingReporter<R extends CountingReporter<R>> implements Report
     /** Where the answer goes; null in a partial, which never writes (nor is sent anywhere with it). */
     final transient TableSink writer;
     private final FlowIdentity identity;
+    /** Version-1 tuples counted: they carry no packets or bytes, which the answer then leaves out. */
+    private long withoutCounters;
 
     /** The reporter that reads from the input's start and writes the answer to {@code writer}. */
     CountingReporter(TableSink writer) {
@@ -41,6 +47,9 @@ abstract class CountingReporter<R extends CountingReporter<R>> implements Report
         if (row.isRepeat()) {
             return;
         }
+        if (row.context().format() == LogFormat.NSG_V1) {
+            withoutCounters++;
+        }
         count(row, true, identity.countsNow(row));
     }
 
@@ -56,6 +65,7 @@ abstract class CountingReporter<R extends CountingReporter<R>> implements Report
         for (FlowRow flow : identity.merge(((CountingReporter<?>) later).identity)) {
             count(flow, false, true);
         }
+        withoutCounters += ((CountingReporter<?>) later).withoutCounters;
         mergeCounts(later);
     }
 
@@ -67,6 +77,21 @@ abstract class CountingReporter<R extends CountingReporter<R>> implements Report
     @Override
     public final long[] openConnections() {
         return identity.openKeys();
+    }
+
+    /** When the answer sums or ranks packets or bytes over version-1 tuples, which have none: one note saying so. */
+    @Override
+    public List<String> notes() {
+        if (withoutCounters == 0 || !sumsCounters()) {
+            return List.of();
+        }
+        return List.of(withoutCounters + " version-1 tuples have no packet or byte counters (version 1 has none):"
+                + " packets and bytes here leave them out; their flows and tuples are counted");
+    }
+
+    /** Whether the answer shows sums of packets or bytes: every counting report does, unless it ranks by another metric only. */
+    boolean sumsCounters() {
+        return true;
     }
 
     @Override

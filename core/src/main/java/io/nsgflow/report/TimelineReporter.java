@@ -125,7 +125,14 @@ public final class TimelineReporter extends CountingReporter<TimelineReporter> {
 
     @Override
     public List<String> notes() {
-        return notes;
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(super.notes());
+        return all;
+    }
+
+    @Override
+    boolean sumsCounters() {
+        return metric == Metric.PACKETS || metric == Metric.BYTES;
     }
 
     @Override

@@ -74,6 +74,11 @@ public final class TopReporter extends CountingReporter<TopReporter> {
     }
 
     @Override
+    boolean sumsCounters() {
+        return metric == Metric.PACKETS || metric == Metric.BYTES;
+    }
+
+    @Override
     void mergeCounts(TopReporter later) {
         tallies.merge(later.tallies);
     }

@@ -17,7 +17,8 @@ import java.util.function.BiConsumer;
 
 /**
  * Turns a path on the local file system into inputs: a file as it is, a folder walked recursively
- * (following links, with loops detected) for flow-log blobs. Within a folder, blobs are sorted by
+ * (following links, with loops detected) for flow-log blobs, anything else named on its own (a
+ * named pipe, {@code <(...)}, {@code /dev/stdin}) read as a stream. Within a folder, blobs are sorted by
  * path, so the order of output never depends on the file system.
  */
 public final class FileInputs {
@@ -42,7 +43,7 @@ public final class FileInputs {
         } else if (!Files.exists(path)) {
             unreadable.accept(arg, "no such file or directory");
         } else {
-            unreadable.accept(arg, "not a regular file or directory");
+            return List.of(new PipeInput(path, arg)); // named, so meant: a pipe, <(...), /dev/stdin
         }
         return List.of();
     }
@@ -59,6 +60,10 @@ public final class FileInputs {
                         unreadable.accept(LocalPaths.name(file), "broken symbolic link");
                     } else if (attrs.isRegularFile() && isBlobName(file)) {
                         found.add(file);
+                    } else if (attrs.isOther() && isBlobName(file)) {
+                        // reading a pipe could wait for ever, and a device is no blob: only a path named on its own is read
+                        unreadable.accept(file.toString(), "not a regular file (a named pipe or device); skipped in a folder,"
+                                + " read only when named on the command line");
                     } else {
                         others[0]++;
                     }
