@@ -17,6 +17,7 @@ import io.nsgflow.report.Reporter;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.TableSink;
 import io.nsgflow.source.Input;
+import io.nsgflow.source.InputScope;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -142,7 +143,8 @@ abstract class ReportCommand implements Callable<Integer> {
             diagnostics.print("reading flow-log JSON from standard input; end it with Ctrl-D, or give a file or folder: "
                     + spec.qualifiedName() + " PATH (see --help)");
         }
-        List<Input> inputs = pipeline.inputs(input.paths, filters.scope(input.auth, input.debug));
+        InputScope scope = filters.scope(input.auth, input.debug);
+        List<Input> inputs = pipeline.inputs(input.paths, incremental == null ? scope : incremental.scope(scope));
         if (incremental != null) {
             inputs = incremental.plan(inputs);
             pipeline.incremental(incremental);
@@ -154,7 +156,7 @@ abstract class ReportCommand implements Callable<Integer> {
         ReadStats stats;
         Reporter reporter = read.whole();
         if (incremental != null && reporter instanceof CarriesConnections carrier) {
-            carrier.carry(incremental.connections().keys());
+            carrier.carry(incremental.connections().keys(), incremental.connections().orphaned());
         }
         try {
             stats = pipeline.run(inputs, read, input.threads);
@@ -178,7 +180,8 @@ abstract class ReportCommand implements Callable<Integer> {
         if (incremental != null) {
             // only now: the output is complete, so a crash before this line repeats rows rather than losing them
             incremental.save(reporter instanceof CarriesConnections carrier
-                    ? incremental.connections().next(carrier.openConnections(), Checkpoint.Connections.LIMIT)
+                    ? incremental.connections().next(carrier.openConnections(), carrier.orphanedConnections(),
+                            Checkpoint.Connections.LIMIT)
                     : incremental.connections());
         } else if (!stats.answered()) { // the pipeline says when reading made no answer
             if (!diagnostics.anyProblem()) {

@@ -54,13 +54,18 @@ abstract class CountingReporter<R extends CountingReporter<R>> implements Report
     }
 
     @Override
-    public final void carry(long[] keys) {
-        identity.carry(keys);
+    public final void carry(long[] open, long[] orphaned) {
+        identity.carry(open, orphaned);
     }
 
     @Override
     public final long[] openConnections() {
         return identity.openKeys();
+    }
+
+    @Override
+    public final long[] orphanedConnections() {
+        return identity.orphanedKeys();
     }
 
     /** Adds {@code row} to every aggregate, as a tuple (with its counters) and/or as a flow. */

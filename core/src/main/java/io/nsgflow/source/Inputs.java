@@ -42,7 +42,7 @@ public final class Inputs {
                 blobs = blobs != null ? blobs : new BlobInputs(scope);
                 inputs.addAll(blobs.resolve(arg, unreadable));
             } else {
-                inputs.addAll(FileInputs.resolve(arg, unreadable));
+                inputs.addAll(FileInputs.resolve(arg, scope.walkSince(), unreadable));
             }
         }
         return inputs;

@@ -92,7 +92,7 @@ public final class BlobInputs {
                 // one blob: its properties need only read permission, as a download does
                 BlobProperties p = container.getBlobClient(path).getProperties();
                 seenAny = true;
-                found.add(new BlobInput(container, url, credential, path, p.getETag(), p.getBlobSize()));
+                found.add(new BlobInput(container, url, credential, path, p.getETag(), p.getBlobSize(), p.getLastModified().toInstant()));
             } else {
                 walk(path + "/"); // a folder named without its slash
             }
@@ -131,7 +131,7 @@ public final class BlobInputs {
 
         private void add(BlobItem item) {
             found.add(new BlobInput(container, url, credential, item.getName(), item.getProperties().getETag(),
-                    item.getProperties().getContentLength()));
+                    item.getProperties().getContentLength(), item.getProperties().getLastModified().toInstant()));
         }
 
         /** Every item under {@code prefix}, one level deep when {@code delimiter} is given, page by page. */
