@@ -70,7 +70,11 @@ public final class Pipeline {
 
     /** Reads every input into {@code reporter}, in order, then lets it finish. */
     public ReadStats run(List<Input> inputs, Reporter reporter) {
-        return finish(reporter, readInto(inputs, reporter), inputs.isEmpty());
+        try {
+            return finish(reporter, readInto(inputs, reporter), inputs.isEmpty());
+        } catch (OutOfMemoryError e) {
+            throw HeapExhausted.of(reporter.keysHeld(), e);
+        }
     }
 
     /**
@@ -118,14 +122,18 @@ public final class Pipeline {
         if (!spec.parallel() || threads <= 1 || inputs.size() <= 1 || diagnostics.strict()) {
             return run(inputs, whole);
         }
-        ReadStats stats = new ParallelRead<R>(inputs.size(), Math.min(threads, inputs.size()), spec::mergeIntoWhole).run(
-                (i, reader) -> {
-                    R part = i == 0 ? whole : spec.partial();
-                    ReadStats partStats = new ReadStats();
-                    read(inputs.get(i), reader, sink(part), partStats);
-                    return new ParallelRead.Part<>(i == 0 ? null : part, partStats);
-                });
-        return finish(whole, stats, false);
+        try {
+            ReadStats stats = new ParallelRead<R>(inputs.size(), Math.min(threads, inputs.size()), spec::mergeIntoWhole).run(
+                    (i, reader) -> {
+                        R part = i == 0 ? whole : spec.partial();
+                        ReadStats partStats = new ReadStats();
+                        read(inputs.get(i), reader, sink(part), partStats);
+                        return new ParallelRead.Part<>(i == 0 ? null : part, partStats);
+                    });
+            return finish(whole, stats, false);
+        } catch (OutOfMemoryError e) {
+            throw HeapExhausted.of(whole.keysHeld(), e); // the partials being read are not counted: "at least"
+        }
     }
 
     /**
@@ -141,6 +149,14 @@ public final class Pipeline {
                 reporter.accept(row);
             }
         };
+    }
+
+    /**
+     * Lets {@code reporter} write the answer to inputs read elsewhere ({@link io.nsgflow.cli.DistributedRead}),
+     * as {@link #run} does once it has read them here.
+     */
+    public ReadStats finish(Reporter reporter, ReadStats stats) {
+        return finish(reporter, stats, stats.inputs() == 0);
     }
 
     /**

@@ -15,6 +15,8 @@ public final class ExitCode {
     public static final int NOTHING_READ = 3;
     /** The output could not be written (disk full...). A closed pipe ({@code | head}) is not an error. */
     public static final int OUTPUT_FAILED = 4;
+    /** The Java heap ran out: the answer holds more distinct keys than fit (see the README's memory figures). */
+    public static final int OUT_OF_MEMORY = 5;
     /** A bug in nsgflow; {@code --debug} shows the stack trace. */
     public static final int INTERNAL_ERROR = 70;
 

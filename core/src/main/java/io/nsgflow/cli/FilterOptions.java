@@ -57,14 +57,17 @@ public final class FilterOptions {
     List<Integer> protocol = new ArrayList<>();
 
     @Option(names = "--direction", split = ",", paramLabel = "in|out", converter = Converters.DirectionConverter.class,
+            completionCandidates = Candidates.Directions.class,
             description = "Inbound or outbound, as seen by the network interface.")
     List<Direction> direction = new ArrayList<>();
 
     @Option(names = "--action", split = ",", paramLabel = "allow|deny", converter = Converters.ActionConverter.class,
+            completionCandidates = Candidates.Actions.class,
             description = "What the rule decided.")
     List<Action> action = new ArrayList<>();
 
     @Option(names = "--state", split = ",", paramLabel = "STATE", converter = Converters.StateConverter.class,
+            completionCandidates = Candidates.States.class,
             description = "Flow state: begin, continuing, end, deny (VNet). Version-1 rows have none.")
     List<FlowState> state = new ArrayList<>();
 
@@ -81,6 +84,7 @@ public final class FilterOptions {
     List<String> mac = new ArrayList<>();
 
     @Option(names = "--encryption", split = ",", paramLabel = "VALUE", converter = Converters.EncryptionConverter.class,
+            completionCandidates = Candidates.Encryptions.class,
             description = "VNet encryption: encrypted, unencrypted, or a value such as X, NX, NX_LOCAL_DST.")
     List<String> encryption = new ArrayList<>();
 

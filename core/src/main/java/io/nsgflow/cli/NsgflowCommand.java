@@ -1,5 +1,7 @@
 package io.nsgflow.cli;
 
+import java.io.InputStream;
+import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -42,6 +44,7 @@ public final class NsgflowCommand implements Runnable {
         COMMANDS.put("follow", FollowCommand::new);
         COMMANDS.put("checkpoint", CheckpointCommand::new);
         COMMANDS.put("report", HtmlReportCommand::new);
+        COMMANDS.put("completion", CompletionCommand::new);
         COMMANDS.put("help", HelpCommand::new);
     }
 
@@ -49,10 +52,36 @@ public final class NsgflowCommand implements Runnable {
     CommandSpec spec;
 
     private final Terminal terminal;
+    /** Null when inputs are read here, as they are by the CLI. */
+    private final DistributedRead distributedRead;
     private boolean debug;
 
     public NsgflowCommand(Terminal terminal) {
+        this(terminal, null);
+    }
+
+    /** The commands with their inputs read by {@code distributedRead} (the Spark runner). */
+    public NsgflowCommand(Terminal terminal, DistributedRead distributedRead) {
         this.terminal = terminal;
+        this.distributedRead = distributedRead;
+    }
+
+    /**
+     * For a worker of a {@link DistributedRead}: the filter and the answer that the command line
+     * {@code args} asks for, made as the command makes them (enrichment files loaded, options
+     * converted), reading nothing and writing nothing.
+     *
+     * @throws IllegalArgumentException when {@code args} name no command that reads flow logs
+     */
+    public static ReadPlan plan(String... args) {
+        Writer nowhere = Writer.nullWriter();
+        NsgflowCommand root = new NsgflowCommand(new Terminal(nowhere, nowhere, InputStream.nullInputStream(), false));
+        CommandLine.ParseResult parsed = root.commandLine(args).parseArgs(args);
+        Object command = parsed.hasSubcommand() ? parsed.subcommand().commandSpec().userObject() : null;
+        if (!(command instanceof ReportCommand report)) {
+            throw new IllegalArgumentException("no command that reads flow logs in " + String.join(" ", args));
+        }
+        return report.plan();
     }
 
     /** Whether stdout is a terminal, whatever stdin is. */
@@ -79,6 +108,10 @@ public final class NsgflowCommand implements Runnable {
         return terminal;
     }
 
+    DistributedRead distributedRead() {
+        return distributedRead;
+    }
+
     void debug(boolean on) {
         debug = on;
     }
@@ -90,12 +123,13 @@ public final class NsgflowCommand implements Runnable {
 
     /**
      * The command line for {@code args}: with only the command they name, or with every command
-     * when they name none (root help, version, errors) or ask for {@code help}.
+     * when they name none (root help, version, errors, the man pages) or ask for {@code help} or
+     * {@code completion}, which describe them all.
      */
     public CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(this);
         String named = args.length > 0 ? args[0] : "";
-        boolean one = COMMANDS.containsKey(named) && !named.equals("help");
+        boolean one = COMMANDS.containsKey(named) && !named.equals("help") && !named.equals("completion");
         COMMANDS.forEach((name, command) -> {
             if (!one || name.equals(named)) {
                 cli.addSubcommand(name, command.get());

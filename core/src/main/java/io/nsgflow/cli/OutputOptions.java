@@ -15,6 +15,7 @@ import picocli.CommandLine.ParameterException;
 /** How the result is written, and which of it: the same options, parsed the same way, for every report. */
 public final class OutputOptions {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table", converter = Converters.FormatConverter.class,
+            completionCandidates = Candidates.Formats.class,
             description = "table, csv, tsv, json, ndjson, or parquet (flows only, with -o) (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 

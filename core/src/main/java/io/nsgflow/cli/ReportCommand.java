@@ -95,8 +95,10 @@ abstract class ReportCommand implements Callable<Integer> {
         if (input.paths.stream().filter("-"::equals).count() > 1) {
             throw new ParameterException(spec.commandLine(), "'-' (standard input) is named more than once; it can be read once");
         }
-        enricher = enrichment.load(); // before any input: a bad enrichment file is a usage error
-        filter = filters.build().with(addressFilters.build(enricher));
+        prepare();
+        if (root.distributedRead() != null) {
+            checkDistributed(root.distributedRead().where());
+        }
         if (output.format.binary()) {
             if (output.path == null) {
                 throw new ParameterException(spec.commandLine(), "-f " + output.format.label()
@@ -121,6 +123,38 @@ abstract class ReportCommand implements Callable<Integer> {
         }
     }
 
+    /** Loads the enrichment files and builds the filters: before any input, as a bad file is a usage error. */
+    private void prepare() {
+        enricher = enrichment.load();
+        filter = filters.build().with(addressFilters.build(enricher));
+    }
+
+    /** A worker's share of a {@link DistributedRead}: this command's filter and answer, with output going nowhere. */
+    ReadPlan plan() {
+        prepare();
+        return new ReadPlan(filter, spec(sink(new TextOut(Writer.nullWriter(), false), root.terminal())));
+    }
+
+    /** What a read on other machines cannot do: usage errors, before anything is read. */
+    private void checkDistributed(String where) {
+        String refused = null;
+        if (!spec(sink(new TextOut(Writer.nullWriter(), false), root.terminal())).parallel()) {
+            refused = "'" + spec.name() + "' is written in input order as it reads, so it does not run on " + where
+                    + "; summary, top, rules and timeline do";
+        } else if (input.paths.isEmpty() || input.paths.contains("-")) {
+            refused = "standard input is not read on " + where + ": give files or folders";
+        } else if (input.checkpoint != null) {
+            refused = "--checkpoint is not available on " + where;
+        } else if (input.strict) {
+            refused = "--strict is not available on " + where + " (problems are reported and skipped)";
+        } else if (spec.commandLine().getParseResult().hasMatchedOption("--threads")) {
+            refused = "--threads is not used on " + where + ": its cores read the inputs";
+        }
+        if (refused != null) {
+            throw new ParameterException(spec.commandLine(), refused);
+        }
+    }
+
     /**
      * The reporter for a binary format ({@link OutputFormat#binary()}), which writes typed rows to
      * its own file rather than through a {@link TableSink}; only {@code flows} has one.
@@ -138,6 +172,11 @@ abstract class ReportCommand implements Callable<Integer> {
     private int read(Terminal terminal, ReportSpec<?> read, TextOut out) {
         Diagnostics diagnostics = new Diagnostics(terminal.err(), input.strict);
         Pipeline pipeline = new Pipeline(filter, diagnostics, terminal.in());
+        DistributedRead elsewhere = root.distributedRead();
+        if (elsewhere != null) {
+            return answered(read.whole(), pipeline.finish(read.whole(), elsewhere.read(input.paths, read, diagnostics)),
+                    diagnostics, null);
+        }
         IncrementalRead incremental = input.incremental(spec.name(), diagnostics);
         if (input.paths.isEmpty() && terminal.inIsTerminal()) {
             diagnostics.print("reading flow-log JSON from standard input; end it with Ctrl-D, or give a file or folder: "
@@ -171,6 +210,11 @@ abstract class ReportCommand implements Callable<Integer> {
                 p.close();
             }
         }
+        return answered(reporter, stats, diagnostics, incremental);
+    }
+
+    /** What follows a read: notes, enrichment problems, the checkpoint's save, and the exit code. */
+    private int answered(Reporter reporter, ReadStats stats, Diagnostics diagnostics, IncrementalRead incremental) {
         for (String note : reporter.notes()) {
             diagnostics.print("note: " + note);
         }

@@ -26,6 +26,7 @@ final class TimelineCommand extends ReportCommand {
     long every;
 
     @Option(names = "--metric", paramLabel = "M", defaultValue = "flows", converter = Converters.MetricConverter.class,
+            completionCandidates = Candidates.Metrics.class,
             description = "What the bar shows: flows, allowed, denied, tuples, packets or bytes (default: ${DEFAULT-VALUE}).")
     Metric metric;
 

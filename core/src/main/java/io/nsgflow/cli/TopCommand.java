@@ -32,12 +32,14 @@ final class TopCommand extends ReportCommand {
     static final int DEFAULT_LIMIT = 10;
 
     @Option(names = "--by", required = true, paramLabel = "KEY", converter = Converters.GroupByConverter.class,
+            completionCandidates = Candidates.GroupKeys.class,
             description = "src, dst, pair (src and dst), dstport (with protocol), srcport, rule, nsg, mac or protocol; "
                     + "with enrichment, for src- or dst-: class, tag, region, country, asn (with its organisation), "
                     + "list (an address in several lists counts in each).")
     GroupBy by;
 
     @Option(names = "--metric", paramLabel = "M", defaultValue = "flows", converter = Converters.MetricConverter.class,
+            completionCandidates = Candidates.Metrics.class,
             description = "Rank by flows, allowed, denied, tuples, packets or bytes (default: ${DEFAULT-VALUE}).")
     Metric metric;
 

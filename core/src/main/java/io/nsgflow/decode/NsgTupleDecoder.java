@@ -29,7 +29,7 @@ public final class NsgTupleDecoder implements TupleDecoder {
     @Override
     public void decode(char[] buf, int off, int len, FlowRow row) throws TupleException {
         fields.reset(buf, off, len, version2 ? 13 : 8, name);
-        fields.nextEndpoints(row);
+        fields.nextEndpoints(row, true);
         row.setProtocol(protocol(fields.nextLetter("protocol")));
         Direction direction = direction(fields, fields.nextLetter("direction"));
         Action action = action(fields.nextLetter("decision"));

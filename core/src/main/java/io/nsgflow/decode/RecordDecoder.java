@@ -95,8 +95,11 @@ public final class RecordDecoder {
 
     private void decodeNsg(RawRecord rec, String where) {
         int version = rec.nsgVersion();
+        if (version == RawRecord.NOT_A_VERSION) {
+            return; // the reader said why
+        }
         if (version != 1 && version != 2 && version != -1) {
-            diag.problemOnce(Problem.UNSUPPORTED_VERSION, where, "NSG flow log Version " + describe(version)
+            diag.problemOnce(Problem.UNSUPPORTED_VERSION, where, "NSG flow log Version " + version
                     + " is not supported (nsgflow reads versions 1 and 2); record skipped");
             return;
         }
@@ -142,8 +145,11 @@ public final class RecordDecoder {
 
     private void decodeVnet(RawRecord rec, String where) {
         int version = rec.vnetVersion();
+        if (version == RawRecord.NOT_A_VERSION) {
+            return; // the reader said why
+        }
         if (version != 4 && version != -1) {
-            diag.problemOnce(Problem.UNSUPPORTED_VERSION, where, "VNet flowLogVersion " + describe(version)
+            diag.problemOnce(Problem.UNSUPPORTED_VERSION, where, "VNet flowLogVersion " + version
                     + " is not supported (nsgflow reads version 4); record skipped");
             return;
         }
@@ -223,10 +229,6 @@ public final class RecordDecoder {
             sb.append(parts[i]);
         }
         return sb.toString();
-    }
-
-    private static String describe(int version) {
-        return version == -2 ? "(not a number)" : Integer.toString(version);
     }
 
     private static String first(String a, String b) {

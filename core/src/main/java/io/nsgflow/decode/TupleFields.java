@@ -15,6 +15,17 @@ final class TupleFields {
     private static final long MAX_PORT = 65_535;
     /** Epoch milliseconds of 9999-12-31: anything later is not a timestamp. */
     private static final long MAX_EPOCH = 253_402_300_799_999L;
+    /** The same instant in epoch seconds, the unit of NSG flow logs. */
+    private static final long MAX_EPOCH_SECONDS = MAX_EPOCH / 1000;
+    /**
+     * The largest packet or byte counter a tuple may carry: 2^48 - 1, some 281 TB in one tuple,
+     * far more than any link carries between two tuples of a flow (at most a minute apart). A
+     * larger one is damage, refused with the tuple; and since thousands of them would be needed
+     * to pass {@link Long#MAX_VALUE}, the reports' sums stay exact ({@code report.CounterSum}).
+     */
+    static final long MAX_COUNTER = (1L << 48) - 1;
+    /** Decimal digits of the largest long: a number written with more significant digits does not fit. */
+    private static final int MAX_DIGITS = 19;
     private final long[] ip = new long[2];
     private char[] buf;
     private int start;
@@ -126,7 +137,7 @@ final class TupleFields {
             took(pos);
             return FlowRow.ABSENT;
         }
-        return nextLong(name, Long.MAX_VALUE);
+        return nextLong(name, MAX_COUNTER);
     }
 
     private long parseLong(String name, long max) throws TupleException {
@@ -134,18 +145,22 @@ final class TupleFields {
         if (len == 0) {
             throw error(name, "is empty");
         }
-        if (len > 19) {
-            throw error(name, "is out of range");
+        int significant = fieldStart;
+        while (significant < fieldEnd - 1 && buf[significant] == '0') {
+            significant++; // leading zeros: the value decides, for ports and counters alike
+        }
+        if (fieldEnd - significant > MAX_DIGITS) {
+            throw error(name, isDigits() ? "is out of range (max " + max + ")" : "is not a number");
         }
         long value = 0;
-        for (int i = fieldStart; i < fieldEnd; i++) {
+        for (int i = significant; i < fieldEnd; i++) {
             int d = buf[i] - '0';
             if (d < 0 || d > 9) {
                 throw error(name, "is not a number");
             }
             value = value * 10 + d;
             if (value < 0) {
-                throw error(name, "is out of range");
+                throw error(name, "is out of range (max " + max + ")");
             }
         }
         if (value > max) {
@@ -246,12 +261,25 @@ final class TupleFields {
         return checked(new TupleException(name + " (field " + field + ") '" + text + "' " + what));
     }
 
+    private boolean isDigits() {
+        for (int i = fieldStart; i < fieldEnd; i++) {
+            if (buf[i] < '0' || buf[i] > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * The five fields every format starts with, the same in NSG and VNet tuples: timestamp,
      * source IP, destination IP, source port, destination port.
+     *
+     * @param seconds true for NSG flow logs, whose timestamps are epoch seconds whatever their
+     *                length; VNet flow logs' are milliseconds, or seconds in some of Microsoft's
+     *                samples, told apart by size ({@link #toMillis})
      */
-    void nextEndpoints(FlowRow row) throws TupleException {
-        row.setTime(toMillis(nextLong("timestamp", MAX_EPOCH)));
+    void nextEndpoints(FlowRow row, boolean seconds) throws TupleException {
+        row.setTime(seconds ? nextLong("timestamp", MAX_EPOCH_SECONDS) * 1000 : toMillis(nextLong("timestamp", MAX_EPOCH)));
         nextIp("source IP");
         long srcHi = hi();
         long srcLo = lo();
@@ -276,7 +304,7 @@ final class TupleFields {
         row.setCounters(packetsOut, bytesOut, packetsIn, bytesIn);
     }
 
-    /** Epoch seconds or milliseconds, told apart by size: 13 digits or more are milliseconds. */
+    /** A VNet timestamp: epoch milliseconds, or seconds (some of Microsoft's samples), told apart by size: 13 digits or more are milliseconds. */
     static long toMillis(long epoch) {
         return epoch >= 100_000_000_000L ? epoch : epoch * 1000;
     }

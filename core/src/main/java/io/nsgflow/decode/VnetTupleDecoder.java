@@ -19,7 +19,7 @@ public final class VnetTupleDecoder implements TupleDecoder {
     @Override
     public void decode(char[] buf, int off, int len, FlowRow row) throws TupleException {
         fields.reset(buf, off, len, 13, "VNet");
-        fields.nextEndpoints(row);
+        fields.nextEndpoints(row, false);
         row.setProtocol((int) fields.nextLong("protocol", 255));
         Direction direction = NsgTupleDecoder.direction(fields, fields.nextLetter("direction"));
         FlowState state = switch (fields.nextLetter("flow state")) {

@@ -92,6 +92,22 @@ public final class Diagnostics {
         }
     }
 
+    /**
+     * Adds what another instance printed and counted while its input was read elsewhere (a Spark
+     * task): its lines as they were written, and its counts.
+     */
+    public synchronized void add(String printed, Map<Problem, Long> problems, long warningCount) {
+        try {
+            clearStatus();
+            err.write(printed);
+            err.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        problems.forEach((kind, n) -> counts.merge(kind, n, Long::sum));
+        warnings += warningCount;
+    }
+
     public synchronized boolean anyProblem() {
         return !counts.isEmpty();
     }

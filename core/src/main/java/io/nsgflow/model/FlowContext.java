@@ -1,5 +1,7 @@
 package io.nsgflow.model;
 
+import java.io.Serializable;
+
 /**
  * What every tuple of one group in one record shares: where it was read and what the record and
  * its blob path say about it. Built once per group, not per tuple. Any field but {@code source}
@@ -30,5 +32,5 @@ public record FlowContext(
         String mac,
         String aclId,
         String targetResource,
-        String flowLog) {
+        String flowLog) implements Serializable {
 }

@@ -1,5 +1,7 @@
 package io.nsgflow.model;
 
+import java.io.Serializable;
+
 /**
  * One decoded flow tuple with its context. Decoders fill one instance in place and hand it on, so
  * that decoding allocates nothing per tuple: a consumer that keeps anything must copy the fields
@@ -8,7 +10,9 @@ package io.nsgflow.model;
  * <p>Addresses use {@link IpAddress}'s two-long form. Counters that the tuple leaves empty (every
  * version-1 tuple, version-2 {@code B} tuples) are {@link #ABSENT}.
  */
-public final class FlowRow {
+public final class FlowRow implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** The value of a counter the tuple does not carry. */
     public static final long ABSENT = -1;
 

@@ -1,5 +1,6 @@
 package io.nsgflow.model;
 
+import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -7,7 +8,9 @@ import java.util.Map;
  * How much input a run read: for {@code summary}, and to tell "something was skipped" from
  * "nothing could be read". Merged across threads with {@link #add}.
  */
-public final class ReadStats {
+public final class ReadStats implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private long inputs;
     private long inputsOpened;
     private long flowRecords;

@@ -184,12 +184,15 @@ public final class RawRecord {
         return targetResourceId;
     }
 
-    /** {@code properties.Version}, or -1 when absent, -2 when not a number. */
+    /** A version field that is there but not a number: the reader has said so among {@link #problems()}. */
+    public static final int NOT_A_VERSION = -2;
+
+    /** {@code properties.Version}, or -1 when absent, {@link #NOT_A_VERSION}. */
     public int nsgVersion() {
         return versions[FlowLogSchema.NSG.ordinal()];
     }
 
-    /** {@code flowLogVersion}, or -1 when absent, -2 when not a number. */
+    /** {@code flowLogVersion}, or -1 when absent, {@link #NOT_A_VERSION}. */
     public int vnetVersion() {
         return versions[FlowLogSchema.VNET.ordinal()];
     }

@@ -50,7 +50,7 @@ final class ReadMessages {
      *
      * @param recordStart where the record being read starts, in {@code unit}s, or -1 between records
      */
-    static String reason(JsonProcessingException e, long recordIndex, long recordStart, String unit) {
+    static String reason(JsonProcessingException e, long recordIndex, long recordStart, String unit, String overlong) {
         String record = "record " + recordIndex + ", which starts at " + unit + " " + recordStart;
         if (e instanceof StreamConstraintsException) {
             return (recordStart < 0 ? "input" : record + ",") + " exceeds a safety limit: " + clean(e);
@@ -60,12 +60,16 @@ final class ReadMessages {
                     : "input ends inside " + record + " (file cut short, or copied while Azure was still writing it?);"
                             + " that record is skipped";
         }
-        return "malformed JSON" + (recordStart < 0 ? "" : " in " + record) + ": " + clean(e);
+        String why = clean(e);
+        if (overlong != null && why.startsWith("Invalid UTF-8")) {
+            why = "invalid UTF-8: overlong encoding " + overlong + " (a character in more bytes than UTF-8 allows, to disguise it)";
+        }
+        return "malformed JSON" + (recordStart < 0 ? "" : " in " + record) + ": " + why;
     }
 
     /** Why a line of a one-record-per-line input could not be read. */
-    static String lineReason(JsonProcessingException e, long recordIndex, long recordStart, String unit) {
-        return truncated(e) ? "the line ends inside a JSON value (record cut short?)" : reason(e, recordIndex, recordStart, unit);
+    static String lineReason(JsonProcessingException e, long recordIndex, long recordStart, String unit, String overlong) {
+        return truncated(e) ? "the line ends inside a JSON value (record cut short?)" : reason(e, recordIndex, recordStart, unit, overlong);
     }
 
     /** True when the input ended inside a JSON value: Jackson says so with either exception type. */
@@ -76,12 +80,19 @@ final class ReadMessages {
     /** A failure of the underlying read (a gzip stream cut short or corrupt, a disk error). */
     static String readFailure(IOException e) {
         if (e instanceof EOFException) {
-            return "compressed data ends early (file cut short?)";
+            return "compressed data ends early (file cut short?)" + detail(e);
         }
         if (e instanceof ZipException) {
             return "compressed data is corrupt (" + e.getMessage() + ")";
         }
         return "read failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    /** Where in the compressed bytes, when the decompressor says. */
+    private static String detail(IOException e) {
+        String m = e.getMessage();
+        int at = m == null ? -1 : m.indexOf("compressed byte ");
+        return at < 0 ? "" : ": " + m.substring(at);
     }
 
     /** Jackson's message without its source and location, which we print our own way. */

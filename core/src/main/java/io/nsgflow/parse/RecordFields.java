@@ -176,11 +176,19 @@ final class RecordFields {
     }
 
     /**
-     * A version number, written as a number or a numeric string; -1 for null, -2 when it is not a
-     * number. Entry and return: on the value.
+     * A version number, written as a number or a numeric string; -1 for null,
+     * {@link RawRecord#NOT_A_VERSION} when it is not a number, which is said here, once (the decoder then skips the record without a second word).
+     * A whole number written as a decimal ({@code 2.0}) is that number, as any JSON reader
+     * comparing values takes it. Entry and return: on the value.
      */
     private int version(JsonParser p, String field) throws IOException {
         JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+            double v = p.getDoubleValue();
+            if (v == Math.rint(v) && Math.abs(v) < Integer.MAX_VALUE) {
+                return (int) v;
+            }
+        }
         String text = switch (t) {
             case VALUE_NUMBER_INT, VALUE_STRING -> p.getText();
             case VALUE_NULL -> null;
@@ -195,9 +203,9 @@ final class RecordFields {
         try {
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            record.problems.add("'" + field + "' is " + (t == JsonToken.VALUE_STRING ? "'" + text + "'" : describe(t))
-                    + ", not a version number");
-            return -2;
+            record.problems.add("'" + field + "' is " + (t == JsonToken.VALUE_STRING ? "'" + text + "'"
+                    : t == JsonToken.VALUE_NUMBER_FLOAT ? p.getText() : describe(t)) + ", not a version number; record skipped");
+            return RawRecord.NOT_A_VERSION;
         }
     }
 }

@@ -134,7 +134,7 @@ final class RecordStream {
                     diag.problem(Problem.BAD_JSON, where, ReadMessages.notJson(e) + "; input skipped");
                     return 0;
                 }
-                String reason = ReadMessages.reason(e, recordIndex, recordStart, unit);
+                String reason = ReadMessages.reason(e, recordIndex, recordStart, unit, input.takeOverlong());
                 resumeWith = opening;
                 boolean resumable = !truncated(e) && p.releaseBuffered(input.unreader()) >= 0;
                 if (resumable && input.skipToRecordStart()) {
@@ -173,7 +173,7 @@ final class RecordStream {
                     break; // the last line, still being written
                 }
                 diag.problem(Problem.BAD_JSON, "line " + n + ", " + at(location(e, p), base),
-                        ReadMessages.lineReason(e, recordIndex, recordStart, unit) + "; line skipped");
+                        ReadMessages.lineReason(e, recordIndex, recordStart, unit, input.takeOverlong()) + "; line skipped");
                 recordStart = -1;
             } finally {
                 closeQuietly(p);

@@ -26,6 +26,7 @@ final class ResumableInput extends InputStream {
     private long position;
     private boolean lineLimited;
     private boolean lineEnded;
+    private final Utf8Overlong overlong = new Utf8Overlong();
 
     /** @param position the offset in the whole input of the first byte {@code in} gives */
     ResumableInput(InputStream in, long position) {
@@ -50,6 +51,11 @@ final class ResumableInput extends InputStream {
     /** Whether the line just read ended with a newline (rather than the input ending). */
     boolean lineEnded() {
         return lineEnded;
+    }
+
+    /** The overlong UTF-8 sequence defused since the last call ({@link Utf8Overlong}), or null. */
+    String takeOverlong() {
+        return overlong.take();
     }
 
     /** Bytes handed out so far, less those given back: the offset of the next byte read. */
@@ -106,6 +112,7 @@ final class ResumableInput extends InputStream {
                 int n = in.read(b, off, len);
                 if (n > 0) {
                     position += n;
+                    overlong.check(b, off, n);
                 }
                 return n;
             }
@@ -124,6 +131,7 @@ final class ResumableInput extends InputStream {
             }
         }
         System.arraycopy(buf, pos, b, off, n);
+        overlong.check(b, off, n);
         pos += n;
         position += n;
         if (lineEnded) {

@@ -48,6 +48,11 @@ public final class ConversationsReporter implements Reporter {
     private final Map<FlowKey, Conversation> open = new HashMap<>();
     /** Per key, the conversation of the tuples that came while nothing of it was open. */
     private final Map<FlowKey, Conversation> begunBefore = new HashMap<>();
+
+    @Override
+    public long keysHeld() {
+        return open.size() + begunBefore.size();
+    }
     private long statelessSkipped;
     private boolean started;
 

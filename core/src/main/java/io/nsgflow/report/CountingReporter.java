@@ -3,18 +3,24 @@ package io.nsgflow.report;
 import io.nsgflow.result.TableSink;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.ReadStats;
+import java.io.Serializable;
 
 /**
  * The lifecycle of every aggregating reporter: each row is counted as a tuple, and as a flow when
  * {@link FlowIdentity} says so; only at {@link #finish} is anything written. A partial (made by
  * {@link #partial()}, with no writer) reads a slice of the input that may follow others and is
  * merged, in input order, into the instance that read from the start, which writes the answer.
+ * A partial is {@link Serializable}: read on another machine (a Spark task), it travels to the
+ * one that merges ({@link io.nsgflow.cli.DistributedRead}); its state is plain data for that reason.
  *
  * @param <R> the concrete reporter
  */
-abstract class CountingReporter<R extends CountingReporter<R>> implements Reporter, Mergeable<R>, CarriesConnections {
-    /** Where the answer goes; null in a partial, which never writes. */
-    final TableSink writer;
+abstract class CountingReporter<R extends CountingReporter<R>> implements Reporter, Mergeable<R>, CarriesConnections,
+        Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Where the answer goes; null in a partial, which never writes (nor is sent anywhere with it). */
+    final transient TableSink writer;
     private final FlowIdentity identity;
 
     /** The reporter that reads from the input's start and writes the answer to {@code writer}. */
@@ -67,6 +73,14 @@ abstract class CountingReporter<R extends CountingReporter<R>> implements Report
     public final long[] orphanedConnections() {
         return identity.orphanedKeys();
     }
+
+    @Override
+    public final long keysHeld() {
+        return identity.keysHeld() + countedKeys();
+    }
+
+    /** The distinct keys of the aggregates (not the connections, which {@link FlowIdentity} counts). */
+    abstract long countedKeys();
 
     /** Adds {@code row} to every aggregate, as a tuple (with its counters) and/or as a flow. */
     abstract void count(FlowRow row, boolean tuple, boolean flow);

@@ -7,8 +7,16 @@ import io.nsgflow.model.Action;
 import io.nsgflow.model.Direction;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.Protocol;
+import java.io.InvalidObjectException;
+import java.io.NotSerializableException;
+import java.io.ObjectStreamException;
+import java.io.Serializable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
@@ -20,10 +28,14 @@ import java.util.function.ToLongFunction;
  * that rows find their tally by two longs, with no object made per row.
  *
  * @param <K> the key type
+ * <p>A dimension is code (its functions), so a partial result sent to another process (a Spark
+ * task's, to the driver) names its dimensions: each is one of the constants below, resolved by
+ * name when read back.
+ *
  * @param packer null for keys that are not numbers
  */
 record Dimension<K>(List<Column> columns, Function<FlowRow, K> key, Comparator<K> order, KeyWriter<K> writer,
-        Packer<K> packer) {
+        Packer<K> packer) implements Serializable {
     /** Writes one key's cells. */
     interface KeyWriter<K> {
         void write(K key, TableSink w);
@@ -139,5 +151,43 @@ record Dimension<K>(List<Column> columns, Function<FlowRow, K> key, Comparator<K
     private static Dimension<String> text(String name, Function<FlowRow, String> value) {
         return new Dimension<>(List.of(Column.text(name)), value,
                 Comparator.nullsFirst(Comparator.naturalOrder()), (k, w) -> w.text(k), null);
+    }
+
+    /** Serialized as the name of its constant. */
+    private Object writeReplace() throws ObjectStreamException {
+        for (Map.Entry<String, Dimension<?>> e : Named.CONSTANTS.entrySet()) {
+            if (e.getValue() == this) {
+                return new Named(e.getKey());
+            }
+        }
+        throw new NotSerializableException("a dimension that is not one of Dimension's constants");
+    }
+
+    /** A dimension in a serialized partial: the name of one of the constants. */
+    private record Named(String name) implements Serializable {
+        /** The constants by field name; in a class of its own so that it is filled once they all exist. */
+        static final Map<String, Dimension<?>> CONSTANTS = constants();
+
+        private static Map<String, Dimension<?>> constants() {
+            Map<String, Dimension<?>> byName = new HashMap<>();
+            for (Field f : Dimension.class.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) && f.getType() == Dimension.class) {
+                    try {
+                        byName.put(f.getName(), (Dimension<?>) f.get(null));
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e); // a class's own fields are accessible to it
+                    }
+                }
+            }
+            return byName;
+        }
+
+        private Object readResolve() throws ObjectStreamException {
+            Dimension<?> d = CONSTANTS.get(name);
+            if (d == null) {
+                throw new InvalidObjectException("no dimension named " + name);
+            }
+            return d;
+        }
     }
 }

@@ -13,6 +13,15 @@ import java.util.List;
 public final class Fanout implements Reporter, Mergeable<Fanout> {
     private final List<Reporter> parts;
 
+    @Override
+    public long keysHeld() {
+        long keys = 0;
+        for (Reporter part : parts) {
+            keys += part.keysHeld();
+        }
+        return keys;
+    }
+
     /** @throws IllegalArgumentException when a part cannot merge partial results */
     public Fanout(List<Reporter> parts) {
         for (Reporter part : parts) {

@@ -1,6 +1,7 @@
 package io.nsgflow.report;
 
 import io.nsgflow.model.FlowRow;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +29,13 @@ import java.util.Map;
  * before. That makes the merge exact for every sequence; the price is a partial's set of
  * connections it saw end, about 100 bytes per connection ended in its slice.
  */
-final class FlowIdentity {
+final class FlowIdentity implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** The orphans of one key that a partial holds until it is merged. */
-    private static final class Orphans {
+    private static final class Orphans implements Serializable {
+        private static final long serialVersionUID = 1L;
+
         /** The key's first tuple in the slice, when it was a {@code C} or {@code E}; else null. */
         final FlowRow leading;
         /** The first {@code C} or {@code E} that came after the key closed in the slice; else null. */
@@ -129,6 +134,11 @@ final class FlowIdentity {
     /** Connections open now (begun and not ended). */
     int openCount() {
         return open.size();
+    }
+
+    /** Keys held: open connections, orphans waiting to be settled, and keys a partial saw end or orphaned. */
+    long keysHeld() {
+        return open.size() + pending.size() + (orphaned != null ? orphaned.size() : 0) + (ended != null ? ended.size() : 0);
     }
 
     /**

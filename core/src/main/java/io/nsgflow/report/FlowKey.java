@@ -1,6 +1,7 @@
 package io.nsgflow.report;
 
 import io.nsgflow.model.FlowRow;
+import java.io.Serializable;
 
 /**
  * What identifies one connection across its {@code B}, {@code C} and {@code E} tuples: the
@@ -10,7 +11,9 @@ import io.nsgflow.model.FlowRow;
  * <p>A MAC that is not 12 hex digits (or is missing) is folded into a hash of its text above the
  * 48 MAC bits, so it still separates interfaces but cannot collide with a real MAC.
  */
-final class FlowKey implements Comparable<FlowKey> {
+final class FlowKey implements Comparable<FlowKey>, Serializable {
+    private static final long serialVersionUID = 1L;
+
     final long srcHi;
     final long srcLo;
     final long dstHi;

@@ -1,11 +1,15 @@
 package io.nsgflow.report;
 
+import java.io.Serializable;
+
 /**
  * A set of {@link FlowKey}s held as primitives in one open-addressing array (six longs a slot,
  * at most half the slots used), for the connections {@link FlowIdentity} holds open: a tuple is
  * looked up, added or removed without making a key object or a map entry.
  */
-final class FlowKeySet {
+final class FlowKeySet implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     static final int WIDTH = 6;
 
     private long[] keys = new long[64 * WIDTH];

@@ -37,6 +37,15 @@ public interface Reporter extends FlowSink {
     default void stop() {
     }
 
+    /**
+     * The distinct keys (addresses, ports, rules, buckets, open connections...) this answer holds in
+     * memory, which is what its memory grows with: said when the heap runs out. Counted without
+     * allocating, as it is asked then.
+     */
+    default long keysHeld() {
+        return 0;
+    }
+
     /** What the answer left out or should be read with, for stderr once the input is read; each a sentence. */
     default List<String> notes() {
         return List.of();

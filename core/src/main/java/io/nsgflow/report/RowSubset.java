@@ -36,6 +36,11 @@ public final class RowSubset<R extends Reporter & Mergeable<R>> implements Repor
     }
 
     @Override
+    public long keysHeld() {
+        return reporter.keysHeld();
+    }
+
+    @Override
     public void stop() {
         reporter.stop();
     }

@@ -6,6 +6,7 @@ import io.nsgflow.model.ReadStats;
 import io.nsgflow.result.Column;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.TableSink;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -37,11 +38,13 @@ public final class RulesReporter extends CountingReporter<RulesReporter> {
 
     private final Map<RuleKey, RuleStats> rules = new HashMap<>();
 
-    private record RuleKey(String nsg, String aclId, String rule) {
+    private record RuleKey(String nsg, String aclId, String rule) implements Serializable {
     }
 
     /** One rule's counts; its address sets cost about 70 bytes per distinct address. */
-    private static final class RuleStats {
+    private static final class RuleStats implements Serializable {
+        private static final long serialVersionUID = 1L;
+
         final Tally tally = new Tally();
         final Set<IpKey> sources = new HashSet<>();
         final Set<IpKey> destinations = new HashSet<>();
@@ -53,6 +56,15 @@ public final class RulesReporter extends CountingReporter<RulesReporter> {
             destinations.addAll(other.destinations);
             ports.merge(other.ports);
         }
+    }
+
+    @Override
+    long countedKeys() {
+        long keys = rules.size();
+        for (RuleStats s : rules.values()) {
+            keys += s.sources.size() + s.destinations.size() + s.ports.size();
+        }
+        return keys;
     }
 
     public RulesReporter(TableSink writer) {

@@ -55,7 +55,7 @@ final class ScanTargets {
             firstAllowed = Math.min(firstAllowed, t);
             if (r.hasCounters()) {
                 counted = true;
-                packetsBack += Math.max(r.packetsDstToSrc(), 0);
+                packetsBack = CounterSum.add(packetsBack, Math.max(r.packetsDstToSrc(), 0));
             }
         }
 
@@ -66,7 +66,7 @@ final class ScanTargets {
             firstAllowed = Math.min(firstAllowed, o.firstAllowed);
             denied += o.denied;
             allowed += o.allowed;
-            packetsBack += o.packetsBack;
+            packetsBack = CounterSum.add(packetsBack, o.packetsBack);
             counted |= o.counted;
         }
 
@@ -85,6 +85,10 @@ final class ScanTargets {
     }
 
     private final Map<Key, Stats> targets = new HashMap<>();
+
+    int size() {
+        return targets.size();
+    }
 
     void add(FlowRow r) {
         Key k = new Key(r.srcHi(), r.srcLo(), r.dstHi(), r.dstLo(), r.dstPort() << 8 | r.protocol() & 0xFF);

@@ -28,6 +28,11 @@ public final class ScansReporter implements Reporter, Mergeable<ScansReporter> {
     private final List<AddressField> enriched;
     private final ScanTargets targets = new ScanTargets();
 
+    @Override
+    public long keysHeld() {
+        return targets.size();
+    }
+
     /** @param enricher adds what is known of each source (see {@link #enriched}); null for nothing */
     public ScansReporter(TableSink writer, ScanThresholds thresholds, Enricher enricher) {
         this.writer = writer;

@@ -63,12 +63,18 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
     private final Tallies<IpKey> deniedSources = new Tallies<>(Dimension.SRC);
     private final Tallies<String> encryption = new Tallies<>(Dimension.ENCRYPTION);
     /** Null without enrichment. */
-    private final Enricher enricher;
+    private final transient Enricher enricher;
     private final Tallies<Integer> trafficClasses = new Tallies<>(Dimension.TRAFFIC_CLASS);
     private final Set<String> nsgs = new HashSet<>();
     private final Set<String> rules = new HashSet<>();
     private final Set<String> macs = new HashSet<>();
     private final Set<String> acls = new HashSet<>();
+
+    @Override
+    long countedKeys() {
+        return sources.size() + destinations.size() + dstPorts.size() + deniedSources.size() + nsgs.size() + rules.size()
+                + macs.size() + acls.size();
+    }
     /** The context whose names are already in the sets: rows come in runs of one context. */
     private FlowContext namesOf;
     private long first = Long.MAX_VALUE;

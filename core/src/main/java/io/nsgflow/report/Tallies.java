@@ -4,6 +4,7 @@ import io.nsgflow.result.Column;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.TableSink;
 import io.nsgflow.model.FlowRow;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,9 +20,10 @@ import java.util.Map;
  *
  * @param <K> the key type
  */
-final class Tallies<K> {
+final class Tallies<K> implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final Dimension<K> dimension;
-    private final Dimension.Packer<K> packer;
     /** Tallies by packed key; null when keys are not numbers. */
     private final TallyIndex index;
     /** Tallies by key, when keys are not numbers. */
@@ -31,8 +33,7 @@ final class Tallies<K> {
 
     Tallies(Dimension<K> dimension) {
         this.dimension = dimension;
-        this.packer = dimension.packer();
-        this.index = packer == null ? null : new TallyIndex();
+        this.index = dimension.packer() == null ? null : new TallyIndex();
     }
 
     void add(FlowRow row, boolean tuple, boolean flow) {
@@ -41,6 +42,7 @@ final class Tallies<K> {
 
     private Tally tally(FlowRow row) {
         if (index != null) {
+            Dimension.Packer<K> packer = dimension.packer();
             long hi = packer.hi(row);
             long lo = packer.lo(row);
             Tally t = index.get(hi, lo);
@@ -83,7 +85,7 @@ final class Tallies<K> {
         Comparator<Map.Entry<K, Tally>> byMetric = Comparator.comparingLong(e -> -metric.of(e.getValue()));
         List<Map.Entry<K, Tally>> entries = new ArrayList<>(byKey.entrySet());
         if (index != null) {
-            index.forEach((hi, lo, t) -> entries.add(Map.entry(packer.key(hi, lo), t)));
+            index.forEach((hi, lo, t) -> entries.add(Map.entry(dimension.packer().key(hi, lo), t)));
         }
         entries.sort(byMetric.thenComparing(Map.Entry::getKey, dimension.order()));
         return limit > 0 && entries.size() > limit ? entries.subList(0, limit) : entries;

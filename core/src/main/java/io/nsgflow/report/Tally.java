@@ -3,6 +3,7 @@ package io.nsgflow.report;
 import io.nsgflow.result.Column;
 import io.nsgflow.result.TableSink;
 import io.nsgflow.model.FlowRow;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,7 +12,9 @@ import java.util.List;
  * packets and bytes summed over both directions (counters are deltas, so summing {@code C} and
  * {@code E} tuples is right; absent counters are zero). Six longs, 64 bytes per group.
  */
-final class Tally {
+final class Tally implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** The columns {@link #write} fills, in order. */
     static final List<Column> COLUMNS = Arrays.stream(Metric.values()).map(Metric::column).toList();
 
@@ -26,8 +29,8 @@ final class Tally {
     void add(FlowRow row, boolean tuple, boolean flow) {
         if (tuple) {
             tuples++;
-            packets += row.packets();
-            bytes += row.bytes();
+            packets = CounterSum.add(packets, row.packets());
+            bytes = CounterSum.add(bytes, row.bytes());
         }
         if (flow) {
             flows++;
@@ -44,8 +47,8 @@ final class Tally {
         allowed += other.allowed;
         denied += other.denied;
         tuples += other.tuples;
-        packets += other.packets;
-        bytes += other.bytes;
+        packets = CounterSum.add(packets, other.packets);
+        bytes = CounterSum.add(bytes, other.bytes);
     }
 
     void write(TableSink w) {

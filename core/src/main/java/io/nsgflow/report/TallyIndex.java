@@ -1,11 +1,15 @@
 package io.nsgflow.report;
 
+import java.io.Serializable;
+
 /**
  * Tallies by a key of two longs, in open-addressing arrays: the hot path of grouping by an
  * address, a port or another number finds its tally without an object per row, a boxed key or a
  * call to {@code equals}. About 24 bytes per slot, at most half the slots used.
  */
-final class TallyIndex {
+final class TallyIndex implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** Visits one entry. */
     interface Visitor {
         void visit(long hi, long lo, Tally tally);

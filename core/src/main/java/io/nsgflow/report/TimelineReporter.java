@@ -48,6 +48,11 @@ public final class TimelineReporter extends CountingReporter<TimelineReporter> {
     private final Map<Long, Tally> buckets = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
 
+    @Override
+    long countedKeys() {
+        return buckets.size();
+    }
+
     /**
      * @param every bucket length in milliseconds
      * @param metric what the chart shows

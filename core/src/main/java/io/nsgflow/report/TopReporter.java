@@ -24,6 +24,11 @@ public final class TopReporter extends CountingReporter<TopReporter> {
     /** For a key that enrichment gives an address; null otherwise. */
     private final AddressFold fold;
 
+    @Override
+    long countedKeys() {
+        return tallies.size();
+    }
+
     /** @param enricher for a key of enrichment ({@link GroupBy#address}); null otherwise */
     public TopReporter(TableSink writer, GroupBy by, Metric metric, Enricher enricher) {
         super(writer);
@@ -78,7 +83,7 @@ public final class TopReporter extends CountingReporter<TopReporter> {
         List<Map.Entry<Object, Tally>> ranked = tallies.ranked(metric, 0);
         long total = 0;
         for (Map.Entry<Object, Tally> e : ranked) {
-            total += metric.of(e.getValue());
+            total = CounterSum.add(total, metric.of(e.getValue()));
         }
         if (fold != null) {
             @SuppressWarnings("unchecked") // an address dimension's keys

@@ -1,6 +1,7 @@
 package io.nsgflow.report;
 
 import io.nsgflow.model.FlowRow;
+import java.io.Serializable;
 
 /**
  * Packets and bytes each way, summed over tuples, for the answers that keep the two directions
@@ -8,23 +9,25 @@ import io.nsgflow.model.FlowRow;
  * of a flow, so the sum over a flow's tuples is its total; absent counters add nothing
  * ({@link FlowRow#counted}).
  */
-final class Traffic {
+final class Traffic implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     long packetsSrcToDst;
     long bytesSrcToDst;
     long packetsDstToSrc;
     long bytesDstToSrc;
 
     void add(FlowRow row) {
-        packetsSrcToDst += FlowRow.counted(row.packetsSrcToDst());
-        bytesSrcToDst += FlowRow.counted(row.bytesSrcToDst());
-        packetsDstToSrc += FlowRow.counted(row.packetsDstToSrc());
-        bytesDstToSrc += FlowRow.counted(row.bytesDstToSrc());
+        packetsSrcToDst = CounterSum.add(packetsSrcToDst, FlowRow.counted(row.packetsSrcToDst()));
+        bytesSrcToDst = CounterSum.add(bytesSrcToDst, FlowRow.counted(row.bytesSrcToDst()));
+        packetsDstToSrc = CounterSum.add(packetsDstToSrc, FlowRow.counted(row.packetsDstToSrc()));
+        bytesDstToSrc = CounterSum.add(bytesDstToSrc, FlowRow.counted(row.bytesDstToSrc()));
     }
 
     void add(Traffic other) {
-        packetsSrcToDst += other.packetsSrcToDst;
-        bytesSrcToDst += other.bytesSrcToDst;
-        packetsDstToSrc += other.packetsDstToSrc;
-        bytesDstToSrc += other.bytesDstToSrc;
+        packetsSrcToDst = CounterSum.add(packetsSrcToDst, other.packetsSrcToDst);
+        bytesSrcToDst = CounterSum.add(bytesSrcToDst, other.bytesSrcToDst);
+        packetsDstToSrc = CounterSum.add(packetsDstToSrc, other.packetsDstToSrc);
+        bytesDstToSrc = CounterSum.add(bytesDstToSrc, other.bytesDstToSrc);
     }
 }

@@ -92,8 +92,7 @@ public final class FileInputs {
         }
         if (found.isEmpty() && !skipped[0]) {
             // a folder that holds no blob is a wrong path more often than an empty hour: say what was there
-            unreadable.accept(root.toString(), "no flow-log files in this folder (names ending " + String.join(", ", BLOB_SUFFIXES)
-                    + "); " + (others[0] == 0 ? "it is empty" : others[0] + (others[0] == 1 ? " other file" : " other files")));
+            unreadable.accept(root.toString(), noBlobs(others[0]));
         }
         found.sort(null);
         List<Input> inputs = new ArrayList<>(found.size());
@@ -101,6 +100,12 @@ public final class FileInputs {
             inputs.add(FileInput.of(p));
         }
         return inputs;
+    }
+
+    /** Why a folder holding {@code others} files, none of them a blob, gives nothing to read (on any file system). */
+    public static String noBlobs(int others) {
+        return "no flow-log files in this folder (names ending " + String.join(", ", BLOB_SUFFIXES) + "); "
+                + (others == 0 ? "it is empty" : others + (others == 1 ? " other file" : " other files"));
     }
 
     static boolean isBlobName(Path file) {

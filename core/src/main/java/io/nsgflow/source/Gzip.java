@@ -3,7 +3,6 @@ package io.nsgflow.source;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.GZIPInputStream;
 
 /** Tells gzip by its magic bytes, whatever an input is named, and decompresses it. */
 public final class Gzip {
@@ -19,12 +18,12 @@ public final class Gzip {
             return in;
         }
         try {
-            // Not buffered again: a BufferedInputStream reads ahead until the inflater fails, and a
-            // blob cut short would then lose the data decompressed just before the cut.
-            return new GZIPInputStream(in, BUFFER);
+            // Not buffered again: a BufferedInputStream reads ahead until the decompressor fails, and
+            // a blob cut short would then lose the data decompressed just before the cut.
+            return new GzipMembers(in, BUFFER);
         } catch (IOException e) {
             in.close();
-            throw new IOException("gzip header is corrupt: " + e.getMessage(), e);
+            throw e; // its message names the member and the byte
         }
     }
 

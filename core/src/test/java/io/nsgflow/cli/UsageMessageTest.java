@@ -18,6 +18,7 @@ class UsageMessageTest {
         "flows --srcc 10.0.0.0/8    | unknown option '--srcc' (did you mean '--src'?)                       | nsgflow flows",
         "top --by src --metrc bytes | unknown option '--metrc' (did you mean '--metric'?)                   | nsgflow top",
         "flows - -                  | '-' (standard input) is named more than once; it can be read once     | nsgflow flows",
+        "flows --fields time,srcIp,TIME samples | Invalid value for option '--fields' (LIST): 'time,srcIp,TIME' names 'TIME' twice | nsgflow flows",
     })
     void oneLineWithASuggestionThenOnePointingAtHelp(String args, String message, String command) {
         StringWriter out = new StringWriter();

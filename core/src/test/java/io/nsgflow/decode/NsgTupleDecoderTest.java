@@ -161,4 +161,33 @@ class NsgTupleDecoderTest {
     void onlyVersionsOneAndTwoExist() {
         assertThatThrownBy(() -> new NsgTupleDecoder(3)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** Issue 18 #14: NSG flow logs count time in seconds, so twelve digits are a year past 5138, not 1978. */
+    @Test
+    void nsgTwelveDigitTimestampIsSecondsNotMilliseconds() throws TupleException {
+        FlowRow r = decode(v2, "253402300799,10.0.0.4,13.67.143.118,59831,443,T,O,A,B,,,,");
+
+        assertThat(r.timeMillis()).isEqualTo(253_402_300_799_000L);
+        assertThatThrownBy(() -> decode(v2, "1715677210000,10.0.0.4,13.67.143.118,59831,443,T,O,A,B,,,,"))
+                .hasMessageContaining("timestamp (field 1) '1715677210000' is out of range (max 253402300799)");
+    }
+
+    /** Issue 18 #15: one rule for numbers with leading zeros; the value decides, for a counter as for a port. */
+    @Test
+    void counterWithLeadingZerosReadsLikeAPortWithLeadingZeros() throws TupleException {
+        FlowRow r = decode(v2, "1542110377,10.0.0.4,13.67.143.118,00000000000000000000059831,0443,T,O,A,E,0000000000000000000001,0002,03,04");
+
+        assertThat(r.srcPort()).isEqualTo(59831);
+        assertThat(r.dstPort()).isEqualTo(443);
+        assertThat(counters(r)).isEqualTo("1,2,3,4");
+    }
+
+    /** Issue 18 #10: a counter near 2^63 is damage, refused with its tuple, so that no sum can wrap. */
+    @Test
+    void counterAboveTwoToTheFortyEightIsOutOfRange() throws TupleException {
+        assertThat(counters(decode(v2, "1542110377,10.0.0.4,13.67.143.118,59831,443,T,O,A,E,1,281474976710655,1,1")))
+                .isEqualTo("1,281474976710655,1,1");
+        assertThatThrownBy(() -> decode(v2, "1542110377,10.0.0.4,13.67.143.118,59831,443,T,O,A,E,1,4611686018427387904,1,1"))
+                .hasMessageContaining("bytes src->dst (field 11) '4611686018427387904' is out of range (max 281474976710655)");
+    }
 }

@@ -118,6 +118,18 @@ class RecordDecoderTest {
         assertThat(err.toString()).isEmpty();
     }
 
+    /** Issue 18 #15: a version written as a decimal is that number when whole; otherwise one message for one problem. */
+    @Test
+    void aWholeDecimalVersionIsThatVersionAndABadOneIsSaidOnce() {
+        List<FlowRow> rows = decode("-", nsgRecord("000D3A4F2B19", null, "2.0", V2_TUPLE), nsgRecord("000D3A4F2B19", null, "2.5", V2_TUPLE),
+                nsgRecord("000D3A4F2B19", null, "\"two\"", V2_TUPLE));
+
+        assertThat(rows).extracting(r -> r.context().version()).containsExactly(2);
+        assertThat(err.toString().lines().toList()).containsExactly(
+                "nsgflow: -: record 1: 'properties.Version' is 2.5, not a version number; record skipped",
+                "nsgflow: -: record 2: 'properties.Version' is 'two', not a version number; record skipped");
+    }
+
     @Test
     void vnetContext() {
         FlowContext c = only(decode("-", vnetRecord("/subscriptions/5f3c9a2e-8b71-4d06-a9e4-2c7b1d8e6f40/resourceGroups/rg-prod/"

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.nsgflow.parse.Json;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,9 +13,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,10 +69,31 @@ class BadInputCorpusTest {
                 Files.createDirectories(folder.resolve("PT1H.json"));
                 return folder;
             },
+            "gzip-second-member-damaged.json.gz", dir -> {
+                byte[] second = gzip(Files.readAllBytes(GOOD));
+                second[2] = 7; // the compression method: deflate is 8
+                return Files.write(dir.resolve("gzip-second-member-damaged.json.gz"), concat(gzip(Files.readAllBytes(GOOD)), second));
+            },
+            "gzip-junk-after-stream.json.gz", dir -> Files.write(dir.resolve("gzip-junk-after-stream.json.gz"),
+                    concat(gzip(Files.readAllBytes(GOOD)), "junk\n".getBytes(StandardCharsets.US_ASCII))),
             "tuple-longer-than-limit.json", dir -> withLongString(dir, "tuple-longer-than-limit.json",
                     "\"flowTuples\":[\"", "\"flowTuples\":[\"%s\",\""),
             "unknown-field-longer-than-limit.json", dir -> withLongString(dir, "unknown-field-longer-than-limit.json",
                     "\"systemId\"", "\"note\":\"%s\",\"systemId\""));
+
+    private static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(data);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
 
     /**
      * Two copies of a one-tuple record; in the first, {@code target} is replaced by

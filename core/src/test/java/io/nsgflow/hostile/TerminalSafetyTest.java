@@ -34,6 +34,9 @@ class TerminalSafetyTest {
         "del\u007fx | del\\x7fx",
         "nul\u0000x | nul\\x00x",
         "tab\there | tab\\there",
+        "evil\u202egnp.exe | evil\\u202egnp.exe",
+        "a\u2028b\u2029c | a\\u2028b\\u2029c",
+        "iso\u2066x\u2069 lrm\u200e alm\u061c | iso\\u2066x\\u2069 lrm\\u200e alm\\u061c",
         "Übergang 東京 | Übergang 東京"
     })
     void controlCharactersBecomeVisibleEscapes(String raw, String shown) {

@@ -2,9 +2,9 @@ package io.nsgflow.spark;
 
 import io.nsgflow.source.FileInputs;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -50,43 +50,69 @@ final class BlobListing {
     }
 
     /**
+     * The data source's listing.
+     *
      * @throws IllegalArgumentException when a path matches nothing (Spark's own sources fail the
      *                                  same way: a typo should not read as "no traffic")
      */
     static List<Blob> list(List<String> paths, Configuration conf) {
+        return list(paths, conf, (path, reason) -> {
+            if (reason.equals(MISSING)) {
+                throw new IllegalArgumentException("nsgflow: " + path + ": open: " + reason);
+            }
+        });
+    }
+
+    /** What a path matching nothing is told as, in the CLI's words. */
+    static final String MISSING = "no such file or directory";
+
+    /**
+     * The blobs of {@code paths}, in order; {@code unreadable} is told of each path that gives none,
+     * with the CLI's reason.
+     */
+    static List<Blob> list(List<String> paths, Configuration conf, BiConsumer<String, String> unreadable) {
         List<Blob> blobs = new ArrayList<>();
-        try {
-            for (String given : paths) {
+        for (String given : paths) {
+            try {
                 Path path = new Path(given);
                 FileSystem fs = path.getFileSystem(conf);
                 FileStatus[] matches = fs.globStatus(path);
                 if (matches == null || matches.length == 0) {
-                    throw new IllegalArgumentException("nsgflow: " + given + ": open: no such file or directory");
+                    unreadable.accept(given, MISSING);
+                    continue;
                 }
                 for (FileStatus match : matches) {
+                    String name = matches.length == 1 ? given : match.getPath().toString();
                     if (match.isDirectory()) {
-                        walk(fs, match.getPath(), trimmed(matches.length == 1 ? given : match.getPath().toString()), blobs);
+                        walk(fs, match.getPath(), trimmed(name), blobs, unreadable);
                     } else {
-                        blobs.add(new Blob(match.getPath().toString(), matches.length == 1 ? given : match.getPath().toString()));
+                        blobs.add(new Blob(match.getPath().toString(), name));
                     }
                 }
+            } catch (IOException e) {
+                unreadable.accept(given, FileInputs.reason(e));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return blobs;
     }
 
-    private static void walk(FileSystem fs, Path folder, String name, List<Blob> blobs) throws IOException {
+    private static void walk(FileSystem fs, Path folder, String name, List<Blob> blobs, BiConsumer<String, String> unreadable)
+            throws IOException {
         String base = folder.toUri().getPath();
         List<Blob> found = new ArrayList<>();
+        int others = 0;
         RemoteIterator<LocatedFileStatus> files = fs.listFiles(folder, true);
         while (files.hasNext()) {
             LocatedFileStatus f = files.next();
             if (f.isFile() && FileInputs.isBlobName(f.getPath().getName())) {
                 String below = f.getPath().toUri().getPath().substring(base.length());
                 found.add(new Blob(f.getPath().toString(), name + (below.startsWith("/") ? below : "/" + below)));
+            } else if (f.isFile()) {
+                others++;
             }
+        }
+        if (found.isEmpty()) {
+            unreadable.accept(name, FileInputs.noBlobs(others));
         }
         found.sort((a, b) -> a.name().compareTo(b.name()));
         blobs.addAll(found);

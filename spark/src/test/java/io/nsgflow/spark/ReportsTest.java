@@ -1,0 +1,185 @@
+package io.nsgflow.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.nsgflow.bench.FlowLogGenerator;
+import io.nsgflow.cli.Terminal;
+import io.nsgflow.hostile.Cli;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reports on Spark (local[2], one task per blob, partials merged in input order on the driver)
+ * give the CLI's answer byte for byte, in every format, on the same inputs: exit code, stdout and
+ * stderr (the CLI's read on one thread, so that its problems too come in input order). And the runner takes the CLI's command line, refusing what Spark cannot do as usage
+ * errors.
+ */
+class ReportsTest {
+    private static final String CORPUS = "core/src/test/resources/bad-input";
+    /** A table, and each machine format once, across the four reports. */
+    private static final List<String> REPORTS = List.of(
+            "summary", "summary -f json",
+            "top --by src --metric bytes --limit 0 -f ndjson", "top --by pair --limit 0 -f csv",
+            "rules",
+            "timeline --every 15m -f tsv");
+
+    /** 24 blobs of 8 network interfaces over 3 hours, connections open across the hours. */
+    @TempDir
+    static Path generated;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        FlowLogGenerator.writeFolder(generated, FlowLogGenerator.Version.V2, 15, 24, 24 * 120_000L);
+    }
+
+    /** What a run gave. */
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run spark(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(SharedSpark::session, new Terminal(out, err, new ByteArrayInputStream(new byte[0]), false), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static Run cli(String... args) {
+        Cli.Result r = Cli.run(new byte[0], args);
+        return new Run(r.exit(), r.out(), r.err());
+    }
+
+    private static String[] args(String report, String... paths) {
+        List<String> all = new ArrayList<>(List.of(report.split(" ")));
+        all.addAll(List.of(paths));
+        return all.toArray(String[]::new);
+    }
+
+    /** Every report on Spark equals the CLI's on {@code paths}; returns the CLI's runs. */
+    private static List<Run> assertEveryReportAsCli(List<String> reports, String... paths) {
+        List<Run> runs = new ArrayList<>();
+        for (String report : reports) {
+            // one thread: the CLI's stderr is then in input order, as Spark's is (stdout is the same at any count)
+            Run expected = cli(args(report + " --threads 1", paths));
+            Run actual = spark(args(report, paths));
+            assertThat(actual.err().lines()).as("stderr of %s %s", report, List.of(paths))
+                    .containsExactlyElementsOf(expected.err().lines().toList());
+            assertThat(actual.err()).as("stderr of %s %s", report, List.of(paths)).isEqualTo(expected.err());
+            assertThat(actual.out()).as("stdout of %s %s", report, List.of(paths)).isEqualTo(expected.out());
+            assertThat(actual.exit()).as("exit code of %s %s", report, List.of(paths)).isEqualTo(expected.exit());
+            runs.add(expected);
+        }
+        return runs;
+    }
+
+    @Test
+    void projectSamplesGiveTheCliAnswers() {
+        for (Run r : assertEveryReportAsCli(REPORTS, "samples/")) {
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).isNotBlank();
+        }
+    }
+
+    @Test
+    void sharedSamplesGiveTheCliAnswers() {
+        Path shared = Path.of(System.getProperty("nsgflow.shared.samples", "../shared/samples"));
+        assumeTrue(Files.isDirectory(shared), "../shared/samples is not beside this checkout: shared samples not tested");
+        assertEveryReportAsCli(List.of("summary -f json", "top --by src --limit 0 -f ndjson", "rules -f csv",
+                "timeline --every 1h -f ndjson"), shared.toString());
+    }
+
+    @Test
+    void aFolderOfManyBlobsGivesTheCliAnswers() throws IOException {
+        try (Stream<Path> files = Files.walk(generated)) {
+            assertThat(files.filter(p -> p.getFileName().toString().equals("PT1H.json")).count()).isEqualTo(24);
+        }
+        for (Run r : assertEveryReportAsCli(List.of("summary -f json", "top --by pair --metric bytes --limit 0 -f csv",
+                "rules -f ndjson", "timeline --every 5m -f csv"), generated.toString())) {
+            assertThat(r.exit()).isZero();
+        }
+    }
+
+    /**
+     * Read from the second hour on, connections begun in the first come as orphans ({@code C} and
+     * {@code E} with no {@code B}) in the blobs of the second, and continue into the third (which
+     * the CLI shows: the hours read together count fewer flows than read apart). Flows count as the
+     * CLI counts them only if the partials merge in input order.
+     */
+    @Test
+    void connectionsOpenBeforeAndAcrossBlobsCountAsTheCliCountsThem() throws IOException {
+        List<String> hours;
+        try (Stream<Path> folders = Files.walk(generated)) {
+            hours = folders.filter(p -> p.getFileName().toString().startsWith("h=")).map(Path::toString).sorted().toList();
+        }
+        assertThat(hours).hasSize(3);
+        assertThat(flows(hours.get(1), hours.get(2))).isLessThan(flows(hours.get(1)) + flows(hours.get(2)));
+        assertEveryReportAsCli(List.of("summary --table overview -f tsv", "top --by src --limit 0 -f tsv"),
+                hours.get(1), hours.get(2));
+    }
+
+    /** The flows the CLI counts in {@code paths}. */
+    private static long flows(String... paths) {
+        List<String> overview = cli(args("summary --table overview -f tsv", paths)).out().lines().toList();
+        int column = List.of(overview.get(0).split("\t")).indexOf("flows");
+        return Long.parseLong(overview.get(1).split("\t")[column]);
+    }
+
+    @Test
+    void theHostileCorpusGivesTheCliAnswerProblemsAndExitCode() {
+        for (Run r : assertEveryReportAsCli(List.of("summary -f json", "top --by src -f csv"), CORPUS)) {
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err().lines().count()).isGreaterThan(30);
+        }
+    }
+
+    @Test
+    void aMissingPathIsReportedAsTheCliReportsIt() {
+        Run r = spark("summary", "samples/no-such-folder", "samples/nsg-v1-PT1H.json");
+        assertThat(r).isEqualTo(cli("summary", "samples/no-such-folder", "samples/nsg-v1-PT1H.json"));
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("nsgflow: samples/no-such-folder: open: no such file or directory\n");
+        assertThat(spark("rules", "samples/no-such-folder")).isEqualTo(cli("rules", "samples/no-such-folder"));
+    }
+
+    @Test
+    void outputGoesToTheFileOfMinusO(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("top.csv");
+        Run r = spark("top", "--by", "src", "--metric", "bytes", "-f", "csv", "-o", file.toString(), "samples/");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(Files.readString(file)).isEqualTo(cli("top", "--by", "src", "--metric", "bytes", "-f", "csv", "samples/").out());
+    }
+
+    @Test
+    void whatSparkCannotDoIsAUsageError() {
+        assertUsage("'flows' does not run on Spark", "flows", "samples/");
+        assertUsage("'conversations' does not run on Spark", "conversations", "samples/");
+        assertUsage("a command is required");
+        assertUsage("standard input is not read on Spark", "summary");
+        assertUsage("standard input is not read on Spark", "summary", "-");
+        assertUsage("--strict is not available on Spark", "summary", "--strict", "samples/");
+        assertUsage("--threads is not used on Spark", "top", "--by", "src", "--threads", "2", "samples/");
+        assertUsage("--checkpoint is not available on Spark", "summary", "--checkpoint", "x.json", "samples/");
+        assertUsage("unknown option '--bogus'", "top", "--by", "src", "--bogus", "samples/");
+        assertUsage("Missing required option: '--by=KEY'", "top", "samples/");
+        Run help = spark("--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("spark-submit --class io.nsgflow.spark.Main nsgflow-spark.jar COMMAND");
+    }
+
+    private static void assertUsage(String message, String... args) {
+        Run r = spark(args);
+        assertThat(r.exit()).as("exit of %s", List.of(args)).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains(message);
+    }
+}
