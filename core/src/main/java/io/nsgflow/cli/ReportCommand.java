@@ -18,6 +18,8 @@ import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.TableSink;
 import io.nsgflow.source.Input;
 import io.nsgflow.source.InputScope;
+import io.nsgflow.source.azure.BlobInputs;
+import io.nsgflow.source.azure.BlobUrl;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -215,6 +217,9 @@ abstract class ReportCommand implements Callable<Integer> {
 
     /** What follows a read: notes, enrichment problems, the checkpoint's save, and the exit code. */
     private int answered(Reporter reporter, ReadStats stats, Diagnostics diagnostics, IncrementalRead incremental) {
+        if (input.debug && input.paths.stream().anyMatch(BlobUrl::isUrl)) { // the storage classes load only for a URL
+            diagnostics.print("debug: storage requests and bytes received: " + BlobInputs.requestsSent());
+        }
         for (String note : reporter.notes()) {
             diagnostics.print("note: " + note);
         }

@@ -11,6 +11,7 @@ import io.nsgflow.source.InputScope;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -63,6 +64,11 @@ public final class BlobInputs {
             unreadable.accept(url.shown(), StorageErrors.reason(e, url, credential));
             return List.of();
         }
+    }
+
+    /** Requests this process has sent to storage accounts so far, by kind, and bytes received: for {@code --debug}. */
+    public static Map<String, Long> requestsSent() {
+        return StorageClients.sent();
     }
 
     /** How many list requests this run made, for {@code --debug} and tests. */

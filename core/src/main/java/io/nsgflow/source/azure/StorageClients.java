@@ -2,7 +2,10 @@ package io.nsgflow.source.azure;
 
 import com.azure.core.credential.AzureSasCredential;
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipelineCallContext;
+import com.azure.core.http.HttpResponse;
 import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.http.policy.HttpLogDetailLevel;
@@ -93,7 +96,7 @@ final class StorageClients {
     /**
      * How many requests this process has sent so far, by kind: {@code list} (a page of a listing),
      * {@code blocklist}, {@code read} (a GET of bytes, ranged or not), {@code properties} (HEAD),
-     * {@code other}.
+     * {@code other}; and the bytes of the answers to reads ({@code readBytes}) and listings ({@code listBytes}).
      */
     static Map<String, Long> sent() {
         Map<String, Long> copy = new TreeMap<>();
@@ -120,6 +123,17 @@ final class StorageClients {
                 listRequests.incrementAndGet();
             }
             SENT.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+        }
+
+        @Override
+        protected HttpResponse afterReceivedResponse(HttpPipelineCallContext context, HttpResponse response) {
+            String length = response.getHeaderValue(HttpHeaderName.CONTENT_LENGTH);
+            if (context.getHttpRequest().getHttpMethod() == HttpMethod.GET && length != null && response.getStatusCode() / 100 == 2) {
+                String query = context.getHttpRequest().getUrl().getQuery();
+                String kind = query != null && query.contains("comp=") ? "listBytes" : "readBytes";
+                SENT.computeIfAbsent(kind, k -> new AtomicLong()).addAndGet(Long.parseLong(length));
+            }
+            return response;
         }
 
         @Override
