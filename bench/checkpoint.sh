@@ -55,7 +55,7 @@ measure() {
   # one log per thread (-ff), so that no read is split across lines by another thread's
   strace -f -ff -qq -y -e trace=read,pread64 -o "$data/strace" "$@" >/dev/null
   end=$(date +%s%N)
-  bytes=$(cat "$data"/strace.* | grep -E "^(read|pread64)\([0-9]+<$data/(big.json|logs/)" \
+  bytes=$(cat "$data"/strace.* | grep -E "^(read|pread64)\([0-9]+<$data/(big.json|logs/|hours/)" \
     | sed -E 's/.*= ([0-9]+)$/\1/' | grep -E '^[0-9]+$' | paste -sd+ | bc || true)
   echo "${bytes:-0} bytes, $(( (end - start) / 1000000 )) ms (under strace)"
 }
@@ -88,7 +88,8 @@ echo "  checkpoint file: $(stat -c %s "$ck.poll") bytes for $files blobs"
 
 # 3. Poll cost over hours: 1,000 blobs (FILES) laid out as Network Watcher writes them, 10 NSGs
 #    with one blob an hour each (FILES/10 hours, records' times moved to their blob's hour); 10
-#    blobs changed (the newest hour of each NSG). CPU time (user+sys, /usr/bin/time) and bytes read.
+#    blobs changed (the newest hour of each NSG; the appended record is the sample's, so its time
+#    and NSG draw a warning). CPU time (user+sys, /usr/bin/time) and bytes read.
 python3 - "$root/samples/nsg-v2-PT1H.json" "$data" "$files" <<'PY'
 import json, os, sys, datetime
 sample, data, files = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -123,18 +124,9 @@ echo "  checkpoint file: $(stat -c %s "$ck.hours") bytes"
 
 # 4. The same blobs in Azurite (when installed, as .ci/run installs it): requests and bytes are
 #    counted by nsgflow's --debug line ("storage requests and bytes received").
-home="${NSGFLOW_AZURITE_HOME:-/opt/nsgflow-ci/azurite}"
-main="$home/node_modules/azurite/dist/src/blob/main.js"
-if [ ! -f "$main" ]; then echo "Azurite not installed in $home: part 4 skipped"; exit 0; fi
+source "$root/bench/azurite.sh"
+azurite_start "$data" || { echo "part 4 skipped"; exit 0; }
 (cd "$root" && mvn -q -B -o -DskipTests -pl core test-compile >&2)
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-node "$main" --blobHost 127.0.0.1 --blobPort "$port" --location "$data/azurite" --skipApiVersionCheck --loose \
-  --silent --disableTelemetry >"$data/azurite.log" 2>&1 &
-azurite=$!
-trap 'kill $azurite 2>/dev/null; wait $azurite 2>/dev/null' EXIT
-endpoint="http://127.0.0.1:$port/devstoreaccount1"
-export AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=$endpoint;"
-for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.2; done
 upload_cp="$root/core/target/test-classes:$root/core/target/nsgflow.jar"
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=off -cp "$upload_cp" io.nsgflow.bench.UploadFolder "$AZURE_STORAGE_CONNECTION_STRING" "$data/hours"
 url="$endpoint/insights-logs-networksecuritygroupflowevent"
