@@ -14,7 +14,7 @@ class UsageMessageTest {
     @CsvSource(delimiter = '|', value = {
         "flow                       | unknown command 'flow' (did you mean 'flows'?)                        | nsgflow",
         "summry samples             | unknown command 'summry' (did you mean 'summary'?)                    | nsgflow",
-        "xyzzy                      | unknown command 'xyzzy' (commands: flows, summary, top, rules, timeline, conversations, scans, follow, checkpoint, report) | nsgflow",
+        "xyzzy                      | unknown command 'xyzzy' (commands: flows, summary, top, rules, timeline, conversations, scans, follow, checkpoint, report, completion) | nsgflow",
         "flows --srcc 10.0.0.0/8    | unknown option '--srcc' (did you mean '--src'?)                       | nsgflow flows",
         "top --by src --metrc bytes | unknown option '--metrc' (did you mean '--metric'?)                   | nsgflow top",
         "flows - -                  | '-' (standard input) is named more than once; it can be read once     | nsgflow flows",
