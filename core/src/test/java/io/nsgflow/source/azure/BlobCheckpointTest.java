@@ -89,10 +89,12 @@ class BlobCheckpointTest {
             Map<String, Long> before = StorageClients.sent();
             action.run();
             Map<String, Long> after = StorageClients.sent();
-            long reads = after.getOrDefault("read", 0L) - before.getOrDefault("read", 0L);
-            long lists = after.getOrDefault("list", 0L) - before.getOrDefault("list", 0L);
-            long all = after.values().stream().mapToLong(Long::longValue).sum() - before.values().stream().mapToLong(Long::longValue).sum();
-            return new Cost(reads, lists, all - reads - lists);
+            return new Cost(sent(before, after, "read"), sent(before, after, "list"),
+                    sent(before, after, "properties") + sent(before, after, "blocklist") + sent(before, after, "other"));
+        }
+
+        private static long sent(Map<String, Long> before, Map<String, Long> after, String kind) {
+            return after.getOrDefault(kind, 0L) - before.getOrDefault(kind, 0L);
         }
     }
 
