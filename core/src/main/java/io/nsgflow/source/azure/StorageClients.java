@@ -47,16 +47,19 @@ final class StorageClients {
      * shutdown hook, and a request in flight when SIGTERM comes would then never complete, so
      * {@code follow} could not finish its poll and save its checkpoint.
      */
-    private static final HttpClient HTTP = new JdkHttpClientBuilder()
-            .connectionTimeout(CONNECT_TIMEOUT)
-            .readTimeout(READ_TIMEOUT)
-            .responseTimeout(TRY_TIMEOUT)
-            .executor(Executors.newCachedThreadPool(task -> {
-                Thread t = new Thread(task, "nsgflow-storage");
-                t.setDaemon(true);
-                return t;
-            }))
-            .build();
+    private static final class Shared {
+        // built on first use, after SdkLogging.configure: the SDK's loggers take their level when first made
+        static final HttpClient HTTP = new JdkHttpClientBuilder()
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .readTimeout(READ_TIMEOUT)
+                .responseTimeout(TRY_TIMEOUT)
+                .executor(Executors.newCachedThreadPool(task -> {
+                    Thread t = new Thread(task, "nsgflow-storage");
+                    t.setDaemon(true);
+                    return t;
+                }))
+                .build();
+    }
 
     private final boolean debug;
     private final AtomicLong listRequests = new AtomicLong();
@@ -72,7 +75,7 @@ final class StorageClients {
     BlobContainerClient container(BlobUrl url, CredentialChoice credential) {
         Redaction.remember(credential.secret());
         BlobContainerClientBuilder builder = new BlobContainerClientBuilder()
-                .httpClient(HTTP)
+                .httpClient(Shared.HTTP)
                 .retryOptions(new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, TRIES, TRY_TIMEOUT, RETRY_DELAY, MAX_RETRY_DELAY, null))
                 .httpLogOptions(new HttpLogOptions().setLogLevel(debug ? HttpLogDetailLevel.HEADERS : HttpLogDetailLevel.NONE))
                 .addPolicy(new RequestCounter());
