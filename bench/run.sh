@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces every figure in docs/PERFORMANCE.md, in one run:
-#   bench/run.sh 100 1000        # a 100 MB and a 1 GB blob, a folder of 16 blobs, start-up
+#   bench/run.sh                 # modest: a 100 MB blob, a 200 MB folder of 16 blobs, start-up
+#   bench/run.sh --big           # the figures of record: adds the 1 GB blob, the folder is 1 GB
 # Options go before the sizes (see Benchmark.java): --runs N, --big-runs N, --jq-runs N, --no-jq,
 # --data DIR (generated data, default /tmp/nsgflow-bench), --blobs N, --folder-mb N,
 # --only blob|enrich|folder|startup. nsgflow runs as users run it (bin/nsgflow); the floor runs with the

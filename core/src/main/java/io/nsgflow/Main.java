@@ -10,6 +10,7 @@ import io.nsgflow.cli.WriteFailures;
 import io.nsgflow.diag.BestEffortWriter;
 import io.nsgflow.diag.Redaction;
 import io.nsgflow.diag.StrictStop;
+import io.nsgflow.format.ByteStreamWriter;
 import io.nsgflow.format.OutputException;
 import io.nsgflow.report.CounterSum;
 import java.io.FileDescriptor;
@@ -30,7 +31,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Writer out = new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8);
+        Writer out = new ByteStreamWriter(new FileOutputStream(FileDescriptor.out)); // rows go to it as bytes (TextOut)
         Writer err = new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8);
         boolean outIsTerminal = NsgflowCommand.stdoutIsTerminal();
         System.exit(run(new Terminal(out, err, System.in, outIsTerminal,

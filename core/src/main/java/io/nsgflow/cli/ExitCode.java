@@ -3,7 +3,11 @@ package io.nsgflow.cli;
 import io.nsgflow.diag.Diagnostics;
 import io.nsgflow.model.ReadStats;
 
-/** Every exit status nsgflow returns; the README's table mirrors this class. */
+/**
+ * Every exit status nsgflow returns; the README's table mirrors this class. Its launcher,
+ * {@code bin/nsgflow}, adds two of its own before the JVM starts: 69 (no Java 17+, or a clone
+ * without Maven) and 73 (a clone's build failed).
+ */
 public final class ExitCode {
     /** All input was read. */
     public static final int OK = 0;

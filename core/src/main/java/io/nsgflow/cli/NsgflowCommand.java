@@ -73,7 +73,7 @@ public final class NsgflowCommand implements Runnable {
      *
      * @throws IllegalArgumentException when {@code args} name no command that reads flow logs
      */
-    public static ReadPlan plan(String... args) {
+    public static WorkerPlan plan(String... args) {
         Writer nowhere = Writer.nullWriter();
         NsgflowCommand root = new NsgflowCommand(new Terminal(nowhere, nowhere, InputStream.nullInputStream(), false));
         CommandLine.ParseResult parsed = root.commandLine(args).parseArgs(args);
@@ -122,13 +122,16 @@ public final class NsgflowCommand implements Runnable {
     }
 
     /**
-     * The command line for {@code args}: with only the command they name, or with every command
-     * when they name none (root help, version, errors, the man pages) or ask for {@code help} or
-     * {@code completion}, which describe them all.
+     * The command line for {@code args}: with only the command they name, none for {@code --version}
+     * alone, or every command when they name none (root help, errors, the man pages) or ask for
+     * {@code help} or {@code completion}, which describe them all.
      */
     public CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(this);
         String named = args.length > 0 ? args[0] : "";
+        if (args.length == 1 && (named.equals("--version") || named.equals("-V"))) {
+            return cli; // building every command's model would be most of its time
+        }
         boolean one = COMMANDS.containsKey(named) && !named.equals("help") && !named.equals("completion");
         COMMANDS.forEach((name, command) -> {
             if (!one || name.equals(named)) {

@@ -7,6 +7,7 @@ import io.nsgflow.diag.Diagnostics;
 import io.nsgflow.diag.StrictStop;
 import io.nsgflow.enrich.Enricher;
 import io.nsgflow.filter.FlowFilter;
+import io.nsgflow.format.ByteStreamWriter;
 import io.nsgflow.format.OutputException;
 import io.nsgflow.format.OutputFormat;
 import io.nsgflow.format.TextOut;
@@ -22,7 +23,6 @@ import io.nsgflow.source.azure.BlobInputs;
 import io.nsgflow.source.azure.BlobUrl;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,7 +117,7 @@ abstract class ReportCommand implements Callable<Integer> {
             TextOut out = new TextOut(terminal.out(), terminal.outIsTerminal());
             return read(terminal, spec(sink(out, terminal)), out);
         }
-        try (Writer file = Files.newBufferedWriter(Path.of(output.path), StandardCharsets.UTF_8)) {
+        try (Writer file = new ByteStreamWriter(Files.newOutputStream(Path.of(output.path)))) {
             TextOut out = new TextOut(file, false);
             return read(terminal, spec(sink(out, terminal)), out);
         } catch (IOException e) {
@@ -132,9 +132,9 @@ abstract class ReportCommand implements Callable<Integer> {
     }
 
     /** A worker's share of a {@link DistributedRead}: this command's filter and answer, with output going nowhere. */
-    ReadPlan plan() {
+    WorkerPlan plan() {
         prepare();
-        return new ReadPlan(filter, spec(sink(new TextOut(Writer.nullWriter(), false), root.terminal())));
+        return new WorkerPlan(filter, spec(sink(new TextOut(Writer.nullWriter(), false), root.terminal())));
     }
 
     /** What a read on other machines cannot do: usage errors, before anything is read. */

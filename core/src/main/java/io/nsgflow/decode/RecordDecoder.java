@@ -186,7 +186,7 @@ public final class RecordDecoder {
                     "\"" + new String(chars, start, Math.min(len, 200)) + "\": " + e.getMessage() + "; tuple skipped");
             return;
         }
-        row.setRepeat(repeats.repeated(tuple, context.mac()));
+        row.setRepeat(repeats.repeated(tuple, context.mac(), row));
         row.setContext(context);
         sink.accept(row);
     }

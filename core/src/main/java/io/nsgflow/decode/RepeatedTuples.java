@@ -1,5 +1,6 @@
 package io.nsgflow.decode;
 
+import io.nsgflow.model.FlowRow;
 import io.nsgflow.parse.RawRecord;
 import java.util.Arrays;
 import java.util.Objects;
@@ -9,8 +10,10 @@ import java.util.Objects;
  * times writes an identical tuple twice in a record (same text: time, 5-tuple, state, counters),
  * and a repeat is the same observation, so it counts once
  * ({@link io.nsgflow.model.FlowRow#isRepeat}). Only the tuples of the record at hand are held
- * (their index, in an open-addressing table sized to the record), so the cost is a hash of each
- * tuple's text.
+ * (their index, in an open-addressing table sized to the record). The hash is made from the
+ * decoded row, a handful of multiplications, rather than from the tuple's 60-odd characters one
+ * after another (which cost 5-7% of {@code summary}); equal text decodes to an equal row, so an
+ * identical tuple always lands in the same chain, and a candidate is confirmed on its text.
  */
 final class RepeatedTuples {
     private int[] slots = new int[64]; // tuple index + 1; 0 for an empty slot
@@ -31,15 +34,15 @@ final class RepeatedTuples {
         mask = capacity - 1;
     }
 
-    /** True when an earlier tuple of the record has the same text and {@code mac}; else notes this one. */
-    boolean repeated(int tuple, String mac) {
+    /**
+     * True when an earlier tuple of the record has the same text and {@code mac}; else notes this
+     * one. {@code row} is the tuple decoded.
+     */
+    boolean repeated(int tuple, String mac, FlowRow row) {
         char[] chars = record.chars();
         int start = record.tupleStart(tuple);
         int len = record.tupleLength(tuple);
-        int h = Objects.hashCode(mac);
-        for (int i = start; i < start + len; i++) {
-            h = 31 * h + chars[i];
-        }
+        int h = hash(row);
         for (int i = (h ^ h >>> 16) & mask; ; i = i + 1 & mask) {
             int seen = slots[i] - 1;
             if (seen < 0) {
@@ -52,5 +55,17 @@ final class RepeatedTuples {
                 return true;
             }
         }
+    }
+
+    /** The fields that tell tuples of one record apart: the time, the 5-tuple and the counters. */
+    private static int hash(FlowRow row) {
+        long h = row.timeMillis();
+        h = h * 31 + row.srcLo();
+        h = h * 31 + row.dstLo();
+        h = h * 31 + ((long) row.srcPort() << 16 | row.dstPort());
+        h = h * 31 + row.bytesSrcToDst();
+        h = h * 31 + row.bytesDstToSrc();
+        h *= 0x9E3779B97F4A7C15L;
+        return (int) (h ^ h >>> 32);
     }
 }

@@ -23,6 +23,17 @@ final class CellText {
         return ip;
     }
 
+    /** Writes the address into {@code out}: an IPv4 address, nearly every one, with no text made. */
+    void ip(TextOut out, long hi, long lo) {
+        if (!IpAddress.isV4(hi, lo)) {
+            out.append(ip(hi, lo));
+            return;
+        }
+        int v4 = (int) lo;
+        out.append(v4 >>> 24 & 0xFF).append('.').append(v4 >>> 16 & 0xFF).append('.')
+                .append(v4 >>> 8 & 0xFF).append('.').append(v4 & 0xFF);
+    }
+
     CharSequence time(long millis) {
         long second = Math.floorDiv(millis, 1000);
         long minute = Math.floorDiv(second, 60);

@@ -94,7 +94,8 @@ final class DelimitedWriter implements TableSink {
         if (list.inList()) {
             list.instant(epochMillis);
         } else {
-            cell(cells.time(epochMillis));
+            separate();
+            out.append(cells.time(epochMillis)); // digits, dashes, colons: nothing to quote or escape
         }
     }
 
@@ -103,7 +104,8 @@ final class DelimitedWriter implements TableSink {
         if (list.inList()) {
             list.address(hi, lo);
         } else {
-            cell(cells.ip(hi, lo));
+            separate();
+            cells.ip(out, hi, lo); // digits, dots and colons: nothing to quote or escape
         }
     }
 
@@ -184,7 +186,12 @@ final class DelimitedWriter implements TableSink {
     }
 
     private void writeTsv(CharSequence value) {
-        for (int i = 0; i < value.length(); i++) {
+        int plain = 0;
+        while (plain < value.length() && !escapedInTsv(value.charAt(plain))) {
+            plain++;
+        }
+        out.append(value, 0, plain); // the usual case, nothing to escape, in bulk
+        for (int i = plain; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\t' -> out.append("\\t");
@@ -194,5 +201,9 @@ final class DelimitedWriter implements TableSink {
                 default -> out.append(c);
             }
         }
+    }
+
+    private static boolean escapedInTsv(char c) {
+        return c == '\t' || c == '\n' || c == '\r' || c == '\\';
     }
 }

@@ -18,8 +18,8 @@ final class JsonTableWriter implements TableSink {
     private final boolean lines;
     private final boolean multipleTables;
     private List<Column> columns;
-    private char[][] keys;
-    private char[] tablePrefix;
+    private byte[][] keys;
+    private byte[] tablePrefix;
     private boolean record;
     private int column;
     private int tables;
@@ -36,7 +36,7 @@ final class JsonTableWriter implements TableSink {
     public void startTable(TableSchema table) {
         columns = table.columns();
         record = table.kind() == TableSchema.Kind.RECORD && !lines;
-        keys = new char[columns.size()][];
+        keys = new byte[columns.size()][];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = keyText((i > 0 ? "," : "") + quote(columns.get(i).name()) + ":");
         }
@@ -51,8 +51,9 @@ final class JsonTableWriter implements TableSink {
         rows = 0;
     }
 
-    private static char[] keyText(String s) {
-        return s.toCharArray();
+    /** Keys are most of an NDJSON row's bytes: encoded once, copied in bulk. */
+    private static byte[] keyText(String s) {
+        return TextOut.encoded(s);
     }
 
     private static String quote(String s) {
@@ -67,7 +68,7 @@ final class JsonTableWriter implements TableSink {
         rows++;
         out.append('{');
         if (keys.length > 0) {
-            out.append(tablePrefix, 0, tablePrefix.length);
+            out.appendEncoded(tablePrefix);
         }
         column = 0;
     }
@@ -75,8 +76,7 @@ final class JsonTableWriter implements TableSink {
     /** Outside a list, the cell's key; inside one, nothing ({@link JsonValues} separates items). */
     private void key() {
         if (!values.inList()) {
-            char[] k = keys[column++];
-            out.append(k, 0, k.length);
+            out.appendEncoded(keys[column++]);
         }
     }
 

@@ -79,7 +79,9 @@ final class JsonValues {
 
     void address(long hi, long lo) {
         before();
-        out.append('"').append(cells.ip(hi, lo)).append('"');
+        out.append('"');
+        cells.ip(out, hi, lo);
+        out.append('"');
         after();
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +44,8 @@ public final class Benchmark {
     private final int bigRuns;
     private final int jqRuns;
     private final StringBuilder report = new StringBuilder();
+    /** {@link SumBySource}: the hand-written program {@code top} is to beat (issue 16). */
+    static final String YARDSTICK = "hand-written: bytes per source (jackson-core)";
 
     /** One process run: wall seconds, peak RSS in KiB, what it wrote to stdout. */
     record Run(double seconds, long rssKib, String out) {
@@ -63,7 +66,8 @@ public final class Benchmark {
 
     /**
      * {@code [--runs N] [--big-runs N] [--jq-runs N] [--data DIR] [--blobs N] [--folder-mb N]
-     * [--no-jq] [--only blob|enrich|folder|startup] SIZE_MB...}
+     * [--no-jq] [--big] [--only blob|enrich|folder|startup] [SIZE_MB...]}: with no size, a 100 MB
+     * blob and a 200 MB folder; {@code --big} adds the 1 GB blob and makes the folder 1 GB.
      */
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--runs", "5", "--big-runs", "3", "--jq-runs", "1",
@@ -71,9 +75,12 @@ public final class Benchmark {
                 "--only", "all"));
         List<Long> sizes = new ArrayList<>();
         boolean jq = true;
+        boolean big = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--no-jq")) {
                 jq = false;
+            } else if (args[i].equals("--big")) {
+                big = true;
             } else if (options.containsKey(args[i]) && i + 1 < args.length) {
                 options.put(args[i], args[++i]);
             } else if (args[i].matches("\\d+")) {
@@ -81,6 +88,14 @@ public final class Benchmark {
             } else {
                 throw new IllegalArgumentException("unknown argument " + args[i]);
             }
+        }
+        if (sizes.isEmpty()) { // the default run stays modest: a few minutes
+            sizes.add(100L);
+        }
+        if (big) { // the figures of the issue's targets: a 1 GB blob and a 1 GB folder
+            sizes.add(1000L);
+        } else if (!Arrays.asList(args).contains("--folder-mb")) {
+            options.put("--folder-mb", "200");
         }
         Benchmark b = new Benchmark(Path.of("").toAbsolutePath(), Path.of(options.get("--data")), Integer.parseInt(options.get("--runs")),
                 Integer.parseInt(options.get("--big-runs")), Integer.parseInt(options.get("--jq-runs")));
@@ -118,9 +133,11 @@ public final class Benchmark {
         String f = file.toString();
         List<Measure> measures = new ArrayList<>(List.of(
                 new Measure("floor: Jackson tokens only", classpathJava("io.nsgflow.bench.Floor", f), false),
+                new Measure(YARDSTICK, classpathJava("io.nsgflow.bench.SumBySource", f), true),
                 new Measure("summary", nsgflow("summary", f), false),
                 new Measure("top --by src --metric bytes", nsgflow("top", "--by", "src", "--metric", "bytes", "-f", "tsv", f), true),
-                new Measure("flows --format ndjson", nsgflow("flows", "--format", "ndjson", f), false)));
+                new Measure("flows --format ndjson", nsgflow("flows", "--format", "ndjson", f), false),
+                new Measure("flows --format csv", nsgflow("flows", "--format", "csv", f), false)));
         int n = mb >= 500 ? bigRuns : runs;
         Map<Measure, List<Run>> results = runInterleaved(measures, n);
         if (withJq) {
@@ -140,11 +157,16 @@ public final class Benchmark {
             line(String.format(Locale.ROOT, "| %s | %.2f | %.0f | %.2fM | %.2f | %d |", e.getKey().label(), s,
                     bytes / 1e6 / s, tuples / 1e6 / s, floor / s, rss));
         }
+        Measure top = measures.get(3);
+        Measure yardstick = measures.get(1);
+        line("");
+        line(String.format(Locale.ROOT, "top is %.2fx the speed of the hand-written program; same answer: %s",
+                median(results.get(yardstick)) / median(results.get(top)),
+                topSources(results.get(top).get(0).out()).equals(sortedLines(results.get(yardstick).get(0).out()))
+                        ? "yes" : "NO"));
         if (withJq) {
-            Measure top = measures.get(2);
             Measure jq = results.keySet().stream().filter(m -> m.label().startsWith("jq")).findFirst().orElseThrow();
             boolean same = topSources(results.get(top).get(0).out()).equals(sortedLines(results.get(jq).get(0).out()));
-            line("");
             line(String.format(Locale.ROOT, "top is %.1fx faster than jq; same answer: %s", median(results.get(jq))
                     / median(results.get(top)), same ? "yes" : "NO"));
         }

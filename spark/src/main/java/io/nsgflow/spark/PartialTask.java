@@ -2,7 +2,7 @@ package io.nsgflow.spark;
 
 import io.nsgflow.Pipeline;
 import io.nsgflow.cli.NsgflowCommand;
-import io.nsgflow.cli.ReadPlan;
+import io.nsgflow.cli.WorkerPlan;
 import io.nsgflow.diag.Diagnostics;
 import io.nsgflow.model.Problem;
 import io.nsgflow.model.ReadStats;
@@ -46,7 +46,7 @@ final class PartialTask {
 
     /** Reads {@code blob} into a partial of the answer {@code args} ask for; the result serialized. */
     static byte[] read(String[] args, BlobListing.Blob blob, Configuration conf) {
-        ReadPlan plan = NsgflowCommand.plan(args);
+        WorkerPlan plan = NsgflowCommand.plan(args);
         Reporter partial = plan.spec().partial();
         StringWriter err = new StringWriter();
         Diagnostics diagnostics = new Diagnostics(err, false);

@@ -26,10 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReportsTest {
     private static final String CORPUS = "core/src/test/resources/bad-input";
-    /** A table, and each machine format once, across the four reports. */
+    /** A table, and each machine format once, across the four reports; enrichment's built-in classes too. */
     private static final List<String> REPORTS = List.of(
-            "summary", "summary -f json",
-            "top --by src --metric bytes --limit 0 -f ndjson", "top --by pair --limit 0 -f csv",
+            "summary", "summary --enrich -f json",
+            "top --by src --metric bytes --limit 0 -f ndjson", "top --by src-class --metric bytes --limit 0 -f csv",
             "rules",
             "timeline --every 15m -f tsv");
 

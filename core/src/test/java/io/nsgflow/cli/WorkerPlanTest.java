@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * through Java serialization as a Spark task's result travels, and merges it in input order,
  * gives the CLI's output, whatever the answer is grouped by.
  */
-class ReadPlanTest {
+class WorkerPlanTest {
     private static final List<String> COMMANDS = List.of("summary -f json", "rules -f ndjson", "timeline --every 5m -f csv",
             "top --by src", "top --by dst", "top --by pair", "top --by dstport", "top --by srcport", "top --by rule",
             "top --by nsg", "top --by mac", "top --by protocol", "top --by src-class --metric bytes",
@@ -55,7 +55,7 @@ class ReadPlanTest {
         @SuppressWarnings("unchecked")
         private <R extends Reporter> ReadStats read(ReportSpec<R> spec, Diagnostics diagnostics) {
             ReadStats stats = new ReadStats();
-            ReadPlan plan = NsgflowCommand.plan(args);
+            WorkerPlan plan = NsgflowCommand.plan(args);
             Pipeline pipeline = new Pipeline(plan.filter(), diagnostics, InputStream.nullInputStream());
             for (Input input : pipeline.inputs(List.of("samples/"))) {
                 Reporter partial = plan.spec().partial();

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Spark against the CLI on the same generated folder, and the Parquet export's size and speed:
+#   bench/spark.sh [MB] [BLOBS] [REPORT...]     (default: 1000 MB in 16 blobs, `summary`)
+# Runs, one after another, each timed with /usr/bin/time (wall, user and system CPU, peak RSS):
+#   the CLI's REPORT with --threads 1 and 2; the Spark runner (io.nsgflow.spark.Main, plain `java -cp`
+#   with Spark's jars, as spark-submit would run it) in local[1] and local[2], checked to print the
+#   CLI's answer byte for byte; the Spark runner on one small sample (its start-up and shut-down,
+#   to subtract); `flows -f parquet` and `flows -f ndjson` to files, with their sizes.
+# Generated data is kept in $NSGFLOW_BENCH_DIR (default /tmp/nsgflow-spark-bench) and reused;
+# NSGFLOW_BENCH_NO_BUILD=1 skips the build (the jars of the last one are used).
+# On a loaded machine compare the CPU columns; wall-clock figures need a quiet one.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+mb="${1:-1000}"; blobs="${2:-16}"; shift $(( $# > 2 ? 2 : $# )) || true
+report=("${@:-summary}")
+[ "${#report[@]}" -gt 0 ] && [ -n "${report[0]}" ] || report=(summary)
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
+
+if [ -z "${NSGFLOW_BENCH_NO_BUILD:-}" ]; then # set it to rerun on the jars of the last build
+  echo "bench: building..." >&2
+  mvn -q -B -DskipTests -pl core,spark -am package test-compile >&2
+  mvn -q -B -pl spark dependency:build-classpath -Dmdep.outputFile="$root/spark/target/spark.classpath" >&2
+fi
+# Spark's own jars only: nsgflow comes from the shaded jar, test libraries are not wanted
+spark_cp="$(tr ':' '\n' < spark/target/spark.classpath | grep -v -e '/io/nsgflow/' -e junit -e assertj -e duckdb \
+  -e opentest4j -e apiguardian | paste -sd:)"
+
+data="${NSGFLOW_BENCH_DIR:-/tmp/nsgflow-spark-bench}"
+folder="$data/folder-${mb}mb-${blobs}"
+if [ ! -d "$folder" ]; then
+  echo "bench: generating $mb MB in $blobs blobs under $folder..." >&2
+  java -cp core/target/test-classes:core/target/nsgflow.jar io.nsgflow.bench.FlowLogGenerator \
+    --out "$folder" --mb "$mb" --blobs "$blobs" >&2
+fi
+bytes="$(find -L "$folder" -type f -name 'PT1H.json' -printf '%s\n' | awk '{s+=$1} END {print s}')"
+out="$data/out"; jars="$data/jars"; mkdir -p "$out" "$jars"
+# run copies, so that a build during the run cannot change the jars under it
+cp core/target/nsgflow.jar spark/target/nsgflow-spark.jar "$jars/"
+read -r -a jvm_opts < bin/jvm.options
+export SPARK_LOCAL_IP=127.0.0.1
+
+cli=(java "${jvm_opts[@]}" -jar "$jars/nsgflow.jar")
+# spark MASTER: the runner's command line in that master
+spark() {
+  spark_cmd=(java -Xmx2g -Dspark.master="$1" -Dspark.ui.enabled=false -Dspark.driver.host=127.0.0.1
+    -cp "$jars/nsgflow-spark.jar:$spark_cp" io.nsgflow.spark.Main)
+}
+# measure NAME INPUT-BYTES COMMAND...: one timed run, its stdout kept in $out/NAME.out; prints a table row
+measure() {
+  local name="$1" size="$2"; shift 2
+  /usr/bin/time -f '%e %U %S %M' -o "$out/$name.time" "$@" >"$out/$name.out" 2>"$out/$name.err" \
+    || { echo "bench: $name failed; see $out/$name.err" >&2; exit 1; }
+  read -r wall user sys rss < <(tail -1 "$out/$name.time")
+  awk -v n="$name" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v b="$size" 'BEGIN {
+    cpu = u + s
+    printf "| %s | %.1f | %.1f | %.1f | %.1f | %.0f | %.1f | %.1f |\n", n, w, u, s, cpu, r / 1024, b / 1e6 / w, b / 1e6 / cpu }'
+}
+
+echo
+echo "${report[*]} on $(awk -v b="$bytes" 'BEGIN {printf "%.0f", b / 1e6}') MB in $blobs blobs ($folder), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| run | wall s | user s | sys s | CPU s | peak RSS MB | MB/s (wall) | MB per CPU s |"
+echo "|---|---|---|---|---|---|---|---|"
+measure "cli-threads-1" "$bytes" "${cli[@]}" "${report[@]}" -q --threads 1 "$folder"
+measure "cli-threads-2" "$bytes" "${cli[@]}" "${report[@]}" -q --threads 2 "$folder"
+small="samples/nsg-v1-PT1H.json"
+spark 'local[2]'; measure "spark-start-local-2" "$(stat -c %s "$small")" "${spark_cmd[@]}" "${report[@]}" "$small"
+spark 'local[1]'; measure "spark-local-1" "$bytes" "${spark_cmd[@]}" "${report[@]}" "$folder"
+spark 'local[2]'; measure "spark-local-2" "$bytes" "${spark_cmd[@]}" "${report[@]}" "$folder"
+for n in spark-local-1 spark-local-2; do
+  cmp -s "$out/cli-threads-1.out" "$out/$n.out" || { echo "bench: $n printed another answer than the CLI" >&2; exit 1; }
+done
+echo
+echo "Spark's answers equal the CLI's byte for byte."
+echo
+echo "| export | wall s | user s | sys s | CPU s | peak RSS MB | MB/s (wall) | MB per CPU s | size MB | JSON / size |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+for f in parquet ndjson; do
+  rm -f "$out/flows.$f"
+  row="$(measure "flows-$f" "$bytes" "${cli[@]}" flows -q -f "$f" -o "$out/flows.$f" "$folder")"
+  size="$(stat -c %s "$out/flows.$f")"
+  awk -v r="$row" -v s="$size" -v b="$bytes" 'BEGIN {printf "%s %.1f | %.1fx |\n", r, s / 1e6, b / s}'
+done

@@ -1,0 +1,95 @@
+package io.nsgflow.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * TextOut encodes UTF-8 itself: its bytes must be the JDK encoder's for any text, appended in any
+ * pieces, across buffer boundaries, to a byte stream or to a plain writer.
+ */
+class TextOutTest {
+    /** Chars that exercise every branch: ASCII, two- and three-byte chars, surrogate pairs, lone halves. */
+    private static final char[] ALPHABET = {'a', 'Z', '0', ',', '"', '\n', '\u00e9', '\u00ff', '\u07ff', '\u0800',
+        '\u20ac', '\uffff', '\ud83d', '\ude00', '\ud800', '\udfff'};
+
+    @Test
+    void bytesEqualTheJdkEncodersForRandomTextInRandomPieces() throws Exception {
+        Random random = new Random(16);
+        for (int round = 0; round < 300; round++) {
+            int size = 8 + random.nextInt(40); // small buffers: many drains inside pieces
+            ByteArrayOutputStream ours = new ByteArrayOutputStream();
+            ByteStreamWriter stream = new ByteStreamWriter(ours);
+            StringWriter text = new StringWriter();
+            TextOut direct = new TextOut(stream, false, size);
+            TextOut decoded = new TextOut(text, false, size);
+            ByteArrayOutputStream jdk = new ByteArrayOutputStream();
+            Writer expected = new OutputStreamWriter(jdk, StandardCharsets.UTF_8);
+            for (int piece = 0; piece < 30; piece++) {
+                String s = randomText(random, random.nextInt(60));
+                switch (random.nextInt(5)) {
+                    case 0 -> each(s, direct, decoded);
+                    case 1 -> {
+                        direct.append(s);
+                        decoded.append(s);
+                    }
+                    case 2 -> {
+                        direct.append(new StringBuilder(s));
+                        decoded.append(new StringBuilder(s));
+                    }
+                    case 3 -> {
+                        direct.append(s.toCharArray(), 0, s.length());
+                        decoded.append(s.toCharArray(), 0, s.length());
+                    }
+                    default -> {
+                        long n = random.nextLong() >> random.nextInt(64);
+                        direct.append(n);
+                        decoded.append(n);
+                        s = Long.toString(n);
+                    }
+                }
+                expected.write(s);
+            }
+            direct.append('.');
+            decoded.append('.');
+            expected.write('.'); // a lone high surrogate at the end is settled by what follows
+            direct.flush();
+            decoded.flush();
+            expected.flush();
+            assertThat(ours.toByteArray()).as("round %d", round).isEqualTo(jdk.toByteArray());
+            assertThat(text.toString()).as("round %d", round).isEqualTo(jdk.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void textWrittenToTheWriterItselfComesBeforeTheRowsAfterIt() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ByteStreamWriter stream = new ByteStreamWriter(bytes);
+        TextOut out = new TextOut(stream, false);
+        stream.write("h\u00e9\n");
+        out.append("row").endLine();
+        out.flush();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("h\u00e9\nrow\n");
+    }
+
+    private static void each(String s, TextOut a, TextOut b) {
+        for (int i = 0; i < s.length(); i++) {
+            a.append(s.charAt(i));
+            b.append(s.charAt(i));
+        }
+    }
+
+    private static String randomText(Random random, int length) {
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(random.nextInt(3) == 0 ? ALPHABET[random.nextInt(ALPHABET.length)] : (char) ('a' + random.nextInt(26)));
+        }
+        return sb.toString();
+    }
+}
