@@ -9,26 +9,18 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 mb="${1:-200}"; blobs="${2:-8}"; runs="${3:-3}"
-home="${NSGFLOW_AZURITE_HOME:-/opt/nsgflow-ci/azurite}"
-main="$home/node_modules/azurite/dist/src/blob/main.js"
-[ -f "$main" ] || { echo "bench: Azurite is not installed in $home (run .ci/run or npm install --prefix $home azurite@3.37.0)" >&2; exit 1; }
 
 echo "bench: building..." >&2
 mvn -q -B -DskipTests -pl core -am package test-compile >&2
 cp="core/target/test-classes:core/target/nsgflow.jar"
 data="$(mktemp -d /tmp/nsgflow-azure-bench.XXXXXX)"
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-node "$main" --blobHost 127.0.0.1 --blobPort "$port" --location "$data/azurite" --skipApiVersionCheck --loose \
-  --silent --disableTelemetry >"$data/azurite.log" 2>&1 &
-azurite=$!
-trap 'kill $azurite 2>/dev/null; wait $azurite 2>/dev/null; rm -rf "$data"' EXIT
-endpoint="http://127.0.0.1:$port/devstoreaccount1"
-export AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=$endpoint;"
+source bench/azurite.sh
+azurite_start "$data" || exit 1
+trap 'kill $azurite_pid 2>/dev/null; wait $azurite_pid 2>/dev/null; rm -rf "$data"' EXIT
 
 java -cp "$cp" io.nsgflow.bench.FlowLogGenerator --out "$data/folder" --mb "$mb" --blobs "$blobs" >/dev/null
 container=insights-logs-networksecuritygroupflowevent
 bytes="$(find "$data/folder" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')"
-for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.2; done
 java -Dorg.slf4j.simpleLogger.defaultLogLevel=off -cp "$cp" io.nsgflow.bench.UploadFolder "$AZURE_STORAGE_CONNECTION_STRING" "$data/folder"
 
 read -r -a jvm_opts < bin/jvm.options

@@ -1,7 +1,7 @@
 package io.nsgflow;
 
 import io.nsgflow.checkpoint.ReadListener;
-import io.nsgflow.checkpoint.ResumedInput;
+import io.nsgflow.checkpoint.ResumesAt;
 import io.nsgflow.decode.RecordDecoder;
 import io.nsgflow.diag.Diagnostics;
 import io.nsgflow.diag.FileDiagnostics;
@@ -45,7 +45,7 @@ public final class Pipeline {
     }
 
     /**
-     * Reads for a checkpoint: a {@link ResumedInput} from its offset, and the bytes after an
+     * Reads for a checkpoint: an input that {@link ResumesAt} an offset from there, and the bytes after an
      * input's last complete record taken as a record still being written (not a problem); tells
      * {@code listener} how far each input was read.
      */
@@ -278,12 +278,15 @@ public final class Pipeline {
         }
     }
 
-    /** Where reading {@code input} starts, and whether a cut after its last record is expected. */
+    /**
+     * Where reading {@code input} starts, and whether a cut after its last record is expected; asked
+     * once it is open, since opening a blob tells whether it can be resumed.
+     */
     private RecordReader.Start start(Input input) {
         if (listener == null) {
             return RecordReader.Start.BEGINNING;
         }
-        return input instanceof ResumedInput r ? RecordReader.Start.growing(r.offset(), r.shape())
+        return input instanceof ResumesAt r ? RecordReader.Start.growing(r.offset(), r.shape())
                 : RecordReader.Start.growing(0, null);
     }
 }

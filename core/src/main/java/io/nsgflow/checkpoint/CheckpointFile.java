@@ -120,15 +120,19 @@ public final class CheckpointFile {
         g.writeEndArray();
         g.writeObjectFieldStart("connections");
         g.writeNumberField("dropped", c.connections().dropped());
-        g.writeArrayFieldStart("open");
-        long[] keys = c.connections().keys();
+        writeKeys(g, "open", c.connections().keys());
+        writeKeys(g, "orphaned", c.connections().orphaned());
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void writeKeys(JsonGenerator g, String field, long[] keys) throws IOException {
+        g.writeArrayFieldStart(field);
         for (int i = 0; i < keys.length; i += Checkpoint.Connections.WIDTH) {
             g.writeRaw('\n');
             g.writeArray(keys, i, Checkpoint.Connections.WIDTH);
         }
         g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndObject();
     }
 
     private static void writeMark(JsonGenerator g, Mark m) throws IOException {
@@ -139,8 +143,13 @@ public final class CheckpointFile {
         }
         g.writeNumberField("size", m.version().size());
         g.writeStringField("modified", m.version().modified().toString());
-        g.writeNumberField("headLength", m.headLength());
-        g.writeStringField("headSha256", m.headSha256());
+        if (m.etag() != null) {
+            g.writeStringField("etag", m.etag());
+        }
+        if (m.headSha256() != null) {
+            g.writeNumberField("headLength", m.headLength());
+            g.writeStringField("headSha256", m.headSha256());
+        }
         if (m.tailSha256() != null) {
             g.writeStringField("tailSha256", m.tailSha256());
         }
@@ -212,6 +221,7 @@ public final class CheckpointFile {
         Instant modified = null;
         Long headLength = null;
         String headSha256 = null;
+        String etag = null;
         String tailSha256 = null;
         Long offset = null;
         Shape shape = null;
@@ -227,6 +237,7 @@ public final class CheckpointFile {
                 case "modified" -> modified = instant(p, v, name);
                 case "headLength" -> headLength = number(p, v, name);
                 case "headSha256" -> headSha256 = text(p, v, name);
+                case "etag" -> etag = text(p, v, name);
                 case "tailSha256" -> tailSha256 = text(p, v, name);
                 case "offset" -> offset = number(p, v, name);
                 case "shape" -> {
@@ -241,31 +252,39 @@ public final class CheckpointFile {
                 default -> p.skipChildren();
             }
         }
-        if (id == null || size == null || modified == null || headLength == null || headSha256 == null || offset == null
-                || readAt == null || offset < 0 || headLength < 0 || headLength > FileVersion.HEAD) {
+        if (etag == null ? headLength == null || headSha256 == null : headSha256 != null) {
+            // a file is told by its first bytes, a blob by its ETag
+            throw corrupt("inputs entry ending at byte " + p.currentTokenLocation().getByteOffset()
+                    + " has neither or both of \"etag\" and \"headSha256\"");
+        }
+        int head = headLength == null ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.max(-1, headLength));
+        if (id == null || size == null || modified == null || offset == null || readAt == null || offset < 0 || head < 0
+                || head > FileVersion.HEAD || offset > 0 && !whole && tailSha256 == null) {
             throw corrupt("incomplete or inconsistent inputs entry ending at byte " + p.currentTokenLocation().getByteOffset());
         }
-        return new Mark(id, hour, new FileVersion(size, modified), headLength.intValue(), headSha256, tailSha256, offset,
-                shape, whole, readAt, records);
+        return new Mark(id, hour, new FileVersion(size, modified), head, headSha256, tailSha256, offset,
+                shape, whole, readAt, records, etag);
     }
 
     private Checkpoint.Connections connections(JsonParser p, JsonToken t) throws IOException {
         expect(p, t, JsonToken.START_OBJECT, "connections");
         long dropped = 0;
         long[] keys = new long[0];
+        long[] orphaned = new long[0];
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
             JsonToken v = p.nextToken();
             switch (name) {
                 case "dropped" -> dropped = number(p, v, name);
-                case "open" -> keys = keys(p, v);
+                case "open" -> keys = keys(p, v, "connections.open");
+                case "orphaned" -> orphaned = keys(p, v, "connections.orphaned");
                 default -> p.skipChildren();
             }
         }
-        return new Checkpoint.Connections(keys, dropped);
+        return new Checkpoint.Connections(keys, dropped, orphaned);
     }
 
-    private long[] keys(JsonParser p, JsonToken t) throws IOException {
-        expect(p, t, JsonToken.START_ARRAY, "connections.open");
+    private long[] keys(JsonParser p, JsonToken t, String field) throws IOException {
+        expect(p, t, JsonToken.START_ARRAY, field);
         long[] keys = new long[16 * Checkpoint.Connections.WIDTH];
         int n = 0;
         for (t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {

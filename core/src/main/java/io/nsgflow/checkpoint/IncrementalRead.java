@@ -6,11 +6,14 @@ import io.nsgflow.source.FileInput;
 import io.nsgflow.source.FileVersion;
 import io.nsgflow.source.Input;
 import io.nsgflow.source.LocalPaths;
+import io.nsgflow.source.InputScope;
+import io.nsgflow.source.azure.BlobUrl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,11 +27,20 @@ import java.util.function.BiConsumer;
  * all), appended to (read from the end of the last complete record), new, or rewritten (read from
  * the start, with a warning); learns how far each input was read; and saves the new state.
  *
- * <p>Only a file's size and modification time are read for an unchanged file, so a poll costs a
- * {@code stat} per file plus the reading of the files that changed. A file that has vanished is
- * forgotten; so the checkpoint holds no more entries than the inputs have files.
+ * <p>Only a file's size and modification time are read for an unchanged file, and a blob's ETag and
+ * length from the listing ({@link BlobRead}), so a poll costs a {@code stat} per file or a listing,
+ * plus the reading of what changed.
+ *
+ * <p>Only the hours that can still change are looked at ({@link #scope}): Network Watcher writes
+ * the blob of the current hour and gives the previous hour's its last records just after the
+ * hour turns, so once a blob of hour H has been read, blobs of hours before H - 1 are final. Their
+ * folders are not listed or walked again, and their entries are forgotten, which keeps the
+ * checkpoint as small as the hours still open; so are files that vanished and blobs no longer listed.
  */
 public final class IncrementalRead implements ReadListener {
+    private static final long HOUR_MS = 3_600_000L;
+    /** How long a blob left with a record half written keeps its hour open: a day, then it is settled as it is. */
+    private static final long UNFINISHED_KEPT_MS = 24 * HOUR_MS;
     private final CheckpointFile file;
     private final String command;
     private final List<String> arguments;
@@ -82,35 +94,105 @@ public final class IncrementalRead implements ReadListener {
     }
 
     /** The inputs a checkpoint is for: the user's paths, absolute, sorted. Standard input has no place to resume. */
-    private static List<String> arguments(List<String> paths) {
+    public static List<String> arguments(List<String> paths) {
         if (paths.isEmpty() || paths.contains("-")) {
             throw new CheckpointException("standard input cannot be read incrementally: name the files or folders to read");
         }
         return paths.stream().map(IncrementalRead::id).sorted().distinct().toList();
     }
 
-    /** An input's identity in the checkpoint: its absolute, normalised path. */
+    /** An input's identity in the checkpoint: its absolute, normalised path; a URL without its query, where a SAS would be. */
     static String id(String path) {
+        if (BlobUrl.isUrl(path)) {
+            int query = path.indexOf('?');
+            return query < 0 ? path : path.substring(0, query);
+        }
         return LocalPaths.name(LocalPaths.of(path).toAbsolutePath().normalize());
     }
 
-    /** The inputs to read and from where: unchanged ones left out, appended ones resumed. Forgets vanished files. */
+    /**
+     * How far back blobs can still change, epoch milliseconds: the hour before the newest hour
+     * read, or an earlier hour (of the last day) whose blob was left with a record half written;
+     * {@link Long#MIN_VALUE} before anything with an hour was read.
+     */
+    long openSince() {
+        return openSince(marks.values());
+    }
+
+    /** {@link #openSince()} of {@code marks}. */
+    public static long openSince(Collection<Mark> marks) {
+        long newest = Long.MIN_VALUE;
+        for (Mark m : marks) {
+            Long h = m.hourStart();
+            newest = h == null ? newest : Math.max(newest, h);
+        }
+        if (newest == Long.MIN_VALUE) {
+            return newest;
+        }
+        long since = newest - HOUR_MS;
+        for (Mark m : marks) {
+            Long h = m.hourStart();
+            if (h != null && h >= newest - UNFINISHED_KEPT_MS && !m.finished()) {
+                since = Math.min(since, h);
+            }
+        }
+        return since;
+    }
+
+    /**
+     * {@code scope} narrowed to what can have changed since the last run: hours from {@link
+     * #openSince()} to two hours from now (Network Watcher names no blob after the current hour; the
+     * second hour covers a clock behind Azure's).
+     */
+    public InputScope scope(InputScope scope) {
+        return scope(scope, marks.values(), clock);
+    }
+
+    /** {@link #scope(InputScope)} for a run over {@code marks}. */
+    public static InputScope scope(InputScope scope, Collection<Mark> marks, Clock clock) {
+        long since = openSince(marks);
+        return since == Long.MIN_VALUE ? scope : scope.changedIn(since, clock.millis() + 2 * HOUR_MS);
+    }
+
+    /**
+     * The inputs to read and from where: unchanged ones left out, appended ones resumed. Forgets
+     * vanished files, and the inputs of settled hours (see {@link #openSince()}).
+     */
     public List<Input> plan(List<Input> inputs) {
+        long openSince = openSince();
         List<Input> toRead = new ArrayList<>(inputs.size());
         Set<String> seen = new HashSet<>();
         for (Input input : inputs) {
-            if (!(input instanceof FileInput f)) {
-                throw new CheckpointException(input.name() + ": only local files and folders can be read incrementally");
+            Input next;
+            if (input instanceof FileInput f) {
+                String id = id(f.path().toString());
+                seen.add(id);
+                next = plan(f, id);
+            } else if (BlobRead.isBlob(input)) {
+                seen.add(input.name());
+                next = BlobRead.plan(input, marks.get(input.name()), warn);
+            } else {
+                throw new CheckpointException(input.name() + ": only files, folders and blob URLs can be read incrementally");
             }
-            String id = id(f.path().toString());
-            seen.add(id);
-            Input next = plan(f, id);
             if (next != null) {
                 toRead.add(next);
             }
         }
-        marks.keySet().removeIf(id -> !seen.contains(id) && !Files.exists(LocalPaths.of(id)));
+        marks.values().removeIf(m -> !seen.contains(m.id()) && forgotten(m, openSince));
         return toRead;
+    }
+
+    /**
+     * Whether a mark whose input was not found now is forgotten: its hour is settled, its file is
+     * gone, or it is a blob of no hour that is no longer listed. A blob of an open hour that was not
+     * listed is kept until its hour is settled: a filter may have left it out of this listing.
+     */
+    private static boolean forgotten(Mark m, long openSince) {
+        Long hour = m.hourStart();
+        if (hour != null && hour + HOUR_MS <= openSince) {
+            return true;
+        }
+        return BlobUrl.isUrl(m.id()) ? hour == null : !Files.exists(LocalPaths.of(m.id()));
     }
 
     /** Where to read {@code f} from, or null when it has not changed. */
@@ -163,6 +245,13 @@ public final class IncrementalRead implements ReadListener {
     /** Records how far {@code input} was read; called once per input read, from any thread. */
     @Override
     public synchronized void read(Input input, RecordReader.End end, long records) {
+        if (input instanceof BlobRead blob) {
+            Mark m = blob.mark(end, records, clock.instant());
+            if (m != null) {
+                marks.put(m.id(), m);
+            }
+            return; // else not remembered: the next run reads it again from where the last saved state says
+        }
         FileInput f = input instanceof ResumedInput r ? r.file() : (FileInput) input;
         String id = id(f.path().toString());
         FileVersion version = planned.get(id);
@@ -184,7 +273,7 @@ public final class IncrementalRead implements ReadListener {
             }
             marks.put(id, new Mark(id, f.meta().hour(), version, head, headHash, tailHash, offset,
                     end != null ? end.shape() : before != null ? before.shape() : null, whole,
-                    clock.instant(), records + (before != null ? before.records() : 0)));
+                    clock.instant(), records + (before != null ? before.records() : 0), null));
         } catch (IOException e) {
             // not remembered: the next run reads it again from where the last saved state says
         }

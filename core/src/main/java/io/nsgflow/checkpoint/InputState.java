@@ -13,6 +13,12 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import io.nsgflow.source.InputScope;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,39 +27,85 @@ import java.util.TreeMap;
  * Where one input stands against a checkpoint: how far it was read, when, and what the next run
  * would read. The answer to "was every blob read?".
  *
- * @param id      the file's absolute path
+ * @param id      the file's absolute path, or the blob's URL
  * @param hour    the blob's hour from its path, or null
  * @param size    its size now; null when it is gone
  * @param readTo  the end of the last complete record read (0 for a file never read)
  * @param unread  bytes not yet read: after {@code readTo} for an appended file (for one that has
  *                not changed, a record still being written or a cut, the closing brackets aside),
  *                the whole file when it is new or rewritten; null when it is gone or cannot be told (gzip)
- * @param state   {@code read} (nothing new), {@code appended}, {@code rewritten}, {@code new} (never read), {@code gone}
+ * @param state   {@code read} (nothing new), {@code appended}, {@code rewritten}, {@code new} (never read), {@code gone},
+ *                {@code unknown} (a blob whose container could not be listed), {@code settled} (of an hour that can
+ *                no longer change: not looked at, forgotten at the next run). A blob longer than it was is
+ *                {@code appended}: whether the bytes before {@code readTo} are unchanged is checked as it is read
  * @param records flow-log records read from it, over all runs
  * @param readAt  when it was last read; null when never
  */
 public record InputState(String id, String hour, Long size, long readTo, Long unread, String state, long records,
                          Instant readAt) {
-    /** Longest run of closing brackets and whitespace after a blob's last record that counts as nothing unread. */
-    private static final int CLOSING_MAX = 16;
+    private static final long HOUR_MS = 3_600_000L;
 
-    /** Every input the checkpoint knows and every file its inputs hold now, by path. */
-    public static List<InputState> of(Checkpoint checkpoint) {
+    /**
+     * Every input the checkpoint knows and every file or blob its inputs hold now in the hours the
+     * next run would look at, by id.
+     *
+     * @param given    the checkpoint's inputs as the user gives them now (a blob URL with its SAS), or
+     *                 empty for those the checkpoint names
+     * @param unlisted told of an argument that cannot be listed now, with the reason
+     */
+    public static List<InputState> of(Checkpoint checkpoint, List<String> given, Clock clock, BiConsumer<String, String> unlisted) {
+        Set<String> failed = new HashSet<>();
+        InputScope scope = IncrementalRead.scope(InputScope.everything(), checkpoint.marks().values(), clock);
+        long openSince = IncrementalRead.openSince(checkpoint.marks().values());
+        List<String> arguments = given.isEmpty() ? checkpoint.arguments() : given;
+        List<Input> now = Inputs.resolve(arguments, InputStream.nullInputStream(), scope, (path, reason) -> {
+            failed.add(path);
+            unlisted.accept(path, reason);
+        });
+        Map<String, Input> listed = new HashMap<>();
+        for (Input input : now) {
+            listed.put(input instanceof FileInput f ? IncrementalRead.id(f.path().toString()) : input.name(), input);
+        }
         Map<String, InputState> states = new TreeMap<>();
         for (Mark m : checkpoint.marks().values()) {
-            states.put(m.id(), of(m));
-        }
-        List<Input> now = Inputs.resolve(checkpoint.arguments(), InputStream.nullInputStream(), (path, reason) -> { });
-        for (Input input : now) {
-            if (input instanceof FileInput f) {
-                String id = IncrementalRead.id(f.path().toString());
-                if (!states.containsKey(id)) {
-                    Long size = size(f.path());
-                    states.put(id, new InputState(id, f.meta().hour(), size, 0, size, "new", 0, null));
-                }
+            Long hour = m.hourStart();
+            if (hour != null && hour + HOUR_MS <= openSince) {
+                states.put(m.id(), new InputState(m.id(), m.hour(), null, m.offset(), null, "settled", m.records(), m.readAt()));
+            } else if (m.etag() == null) {
+                states.put(m.id(), of(m));
+            } else {
+                boolean unknown = failed.stream().anyMatch(url -> m.id().startsWith(url));
+                states.put(m.id(), ofBlob(m, listed.get(m.id()), unknown));
             }
         }
+        listed.forEach((id, input) -> {
+            if (!states.containsKey(id)) {
+                Long size = input instanceof FileInput f ? size(f.path()) : Long.valueOf(input.size());
+                states.put(id, new InputState(id, input.meta().hour(), size, 0, size, "new", 0, null));
+            }
+        });
         return new ArrayList<>(states.values());
+    }
+
+    /** A blob against its listing now ({@code now} null when it was not listed). */
+    private static InputState ofBlob(Mark m, Input now, boolean unknown) {
+        if (now == null) {
+            return new InputState(m.id(), m.hour(), null, m.offset(), null, unknown ? "unknown" : "gone", m.records(), m.readAt());
+        }
+        long size = now.size();
+        String state;
+        Long unread;
+        if (BlobRead.unchanged(now, m)) {
+            state = "read";
+            unread = m.finished() ? 0L : m.pending();
+        } else if (m.whole() || size < m.version().size()) {
+            state = "rewritten";
+            unread = m.whole() ? null : size;
+        } else {
+            state = "appended";
+            unread = size - m.offset();
+        }
+        return new InputState(m.id(), m.hour(), size, m.offset(), unread, state, m.records(), m.readAt());
     }
 
     private static InputState of(Mark m) {
@@ -85,7 +137,7 @@ public record InputState(String id, String hour, Long size, long readTo, Long un
     /** Bytes after the last complete record that hold more than the closing brackets: a record being written, or a cut. */
     private static long pending(Path path, long offset, long size) {
         long n = size - offset;
-        if (n <= 0 || n > CLOSING_MAX) {
+        if (n <= 0 || n > Mark.CLOSING_MAX) {
             return Math.max(0, n);
         }
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {

@@ -12,7 +12,7 @@ import java.io.InputStream;
  * last complete record, which parse as a fragment of {@code shape} ({@code ,{record}...}, maybe
  * without the closing {@code ]}}).
  */
-public record ResumedInput(FileInput file, long offset, Shape shape) implements Input {
+public record ResumedInput(FileInput file, long offset, Shape shape) implements Input, ResumesAt {
     @Override
     public String name() {
         return file.name();

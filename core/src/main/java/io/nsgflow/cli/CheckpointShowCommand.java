@@ -3,12 +3,16 @@ package io.nsgflow.cli;
 import io.nsgflow.checkpoint.Checkpoint;
 import io.nsgflow.checkpoint.CheckpointException;
 import io.nsgflow.checkpoint.CheckpointFile;
+import io.nsgflow.checkpoint.IncrementalRead;
 import io.nsgflow.checkpoint.InputState;
 import io.nsgflow.format.TextOut;
 import io.nsgflow.result.Column;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.TableSink;
+import io.nsgflow.diag.Diagnostics;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,11 +28,14 @@ import picocli.CommandLine.Spec;
         description = {
             "Where each input stands: how far it was read (the end of its last complete record), when, and what the "
                     + "next run would read. States: read (nothing new), appended, rewritten (read again from the start "
-                    + "next time), new (never read), gone (forgotten at the next run).",
+                    + "next time), new (never read), gone (forgotten at the next run), unknown (a blob URL that cannot be "
+                    + "listed now: give its URL with the SAS after FILE, or its credential as for the run), settled (an hour that can no "
+                    + "longer change: not looked at, forgotten at the next run).",
             "Two tables: 'checkpoint' (the job it belongs to) and 'inputs'."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  nsgflow checkpoint show web.ckpt",
+            "  nsgflow checkpoint show blobs.ckpt 'https://ACCOUNT.blob.core.windows.net/insights-logs-networksecuritygroupflowevent?SAS'",
             "  nsgflow checkpoint show -f ndjson web.ckpt | jq -c 'select(.table == \"inputs\" and .unread > 0)'"
         })
 final class CheckpointShowCommand implements Callable<Integer> {
@@ -45,8 +52,13 @@ final class CheckpointShowCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Parameters(paramLabel = "FILE", description = "A checkpoint file.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "A checkpoint file.")
     Path file;
+
+    @Parameters(index = "1..*", paramLabel = "INPUT",
+            description = "The job's inputs as given to it, when a blob URL needs its SAS to be listed (the checkpoint keeps "
+                    + "URLs without their query); they must be the checkpoint's own inputs.")
+    List<String> inputs = new ArrayList<>();
 
     @Spec
     CommandSpec spec;
@@ -56,6 +68,10 @@ final class CheckpointShowCommand implements Callable<Integer> {
         Checkpoint c = new CheckpointFile(file).read();
         if (c == null) {
             throw new CheckpointException(file + ": no such checkpoint file");
+        }
+        if (!inputs.isEmpty() && !c.arguments().equals(IncrementalRead.arguments(inputs))) {
+            throw new CheckpointException(file + ": checkpoint is for " + c.arguments() + ", not for "
+                    + IncrementalRead.arguments(inputs));
         }
         Terminal terminal = parent.root.terminal();
         TableSink w = output.sink(new TextOut(terminal.out(), terminal.outIsTerminal()), terminal, List.of(JOB, INPUTS), 0, spec);
@@ -69,7 +85,9 @@ final class CheckpointShowCommand implements Callable<Integer> {
         w.endRow();
         w.endTable();
         w.startTable(INPUTS);
-        for (InputState s : InputState.of(c)) {
+        Diagnostics diagnostics = new Diagnostics(terminal.err(), false);
+        for (InputState s : InputState.of(c, inputs, Clock.systemUTC(), (path, reason) ->
+                diagnostics.forInput(path).warning("list", "cannot be listed now (" + reason + "); its blobs are shown as unknown"))) {
             w.beginRow();
             w.text(s.id());
             w.text(s.hour());

@@ -9,8 +9,14 @@ import io.nsgflow.model.ReadStats;
 import io.nsgflow.report.Reporter;
 import io.nsgflow.result.TableSink;
 import io.nsgflow.source.Input;
+import io.nsgflow.source.InputScope;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -72,13 +78,19 @@ final class FollowCommand extends FlowsCommand {
         }
         Pipeline pipeline = new Pipeline(filters.build(), diagnostics, terminal.in()).incremental(incremental);
         Reporter rows = spec(sink).whole();
+        InputScope scope = filters.scope(input.auth, input.debug);
         ReadStats stats = new ReadStats();
         try (StopSignal stop = StopSignal.install(SAVE_GRACE_SECONDS)) {
             pipeline.stopWhen(stop::requested);
             try {
                 for (boolean first = true; ; first = false) {
                     boolean last = pastUntil();
-                    List<Input> inputs = incremental.plan(pipeline.inputs(input.paths));
+                    IncrementalRead planner = incremental;
+                    List<Input> found = listed(() -> pipeline.inputs(input.paths, planner.scope(scope)), stop);
+                    if (found == null) {
+                        break; // stopped while listing: nothing of this poll was read yet
+                    }
+                    List<Input> inputs = incremental.plan(found);
                     stats.add(pipeline.readInto(inputs, first && !resumed && !fromStart ? SKIP : rows));
                     polled(sink, out, incremental);
                     if (last || stop.requested()) {
@@ -104,6 +116,34 @@ final class FollowCommand extends FlowsCommand {
         sink.release();
         out.flush();
         incremental.save(incremental.connections());
+    }
+
+    /**
+     * Finds the inputs on a thread of their own, so that a stop is not held up by a storage
+     * request that does not come back (the JDK's HTTP client can wait out its whole timeout on a
+     * connection the server closed); nothing of the poll is read yet, so leaving it loses nothing.
+     *
+     * @return the inputs, or null when a stop was requested first
+     */
+    private static List<Input> listed(Supplier<List<Input>> list, StopSignal stop) {
+        FutureTask<List<Input>> task = new FutureTask<>(list::get);
+        Thread lister = new Thread(task, "nsgflow-list");
+        lister.setDaemon(true);
+        lister.start();
+        while (true) {
+            try {
+                return task.get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (stop.requested()) {
+                    return null;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
     }
 
     /** True once the clock has passed {@code --until}: the poll just made was the last one. */

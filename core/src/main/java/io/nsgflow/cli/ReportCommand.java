@@ -19,6 +19,9 @@ import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.TableSink;
 import io.nsgflow.source.Input;
 import io.nsgflow.source.LocalPaths;
+import io.nsgflow.source.InputScope;
+import io.nsgflow.source.azure.BlobInputs;
+import io.nsgflow.source.azure.BlobUrl;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -204,7 +207,8 @@ abstract class ReportCommand implements Callable<Integer> {
             diagnostics.print("reading flow-log JSON from standard input; end it with Ctrl-D, or give a file or folder: "
                     + spec.qualifiedName() + " PATH (see --help)");
         }
-        List<Input> inputs = pipeline.inputs(input.paths, filters.scope(input.auth, input.debug));
+        InputScope scope = filters.scope(input.auth, input.debug);
+        List<Input> inputs = pipeline.inputs(input.paths, incremental == null ? scope : incremental.scope(scope));
         if (incremental != null) {
             inputs = incremental.plan(inputs);
             pipeline.incremental(incremental);
@@ -216,7 +220,7 @@ abstract class ReportCommand implements Callable<Integer> {
         ReadStats stats;
         Reporter reporter = read.whole();
         if (incremental != null && reporter instanceof CarriesConnections carrier) {
-            carrier.carry(incremental.connections().keys());
+            carrier.carry(incremental.connections().keys(), incremental.connections().orphaned());
         }
         try {
             stats = pipeline.run(inputs, read, input.threads);
@@ -233,6 +237,9 @@ abstract class ReportCommand implements Callable<Integer> {
 
     /** What follows a read: notes, enrichment problems, the checkpoint's save, and the exit code. */
     private int answered(Reporter reporter, ReadStats stats, Diagnostics diagnostics, IncrementalRead incremental) {
+        if (input.debug && input.paths.stream().anyMatch(BlobUrl::isUrl)) { // the storage classes load only for a URL
+            diagnostics.print("debug: storage requests and bytes received: " + BlobInputs.requestsSent());
+        }
         for (String note : reporter.notes()) {
             diagnostics.note(note);
         }
@@ -242,7 +249,8 @@ abstract class ReportCommand implements Callable<Integer> {
         if (incremental != null) {
             // only now: the output is complete, so a crash before this line repeats rows rather than losing them
             incremental.save(reporter instanceof CarriesConnections carrier
-                    ? incremental.connections().next(carrier.openConnections(), Checkpoint.Connections.LIMIT)
+                    ? incremental.connections().next(carrier.openConnections(), carrier.orphanedConnections(),
+                            Checkpoint.Connections.LIMIT)
                     : incremental.connections());
         } else if (!stats.answered()) { // the pipeline says when reading made no answer
             if (!diagnostics.anyProblem()) {

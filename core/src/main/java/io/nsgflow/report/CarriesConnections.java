@@ -9,9 +9,15 @@ public interface CarriesConnections {
     /** Longs per connection key. */
     int CONNECTION_WIDTH = FlowKeySet.WIDTH;
 
-    /** Connections an earlier run left open; called before the first row. */
-    void carry(long[] keys);
+    /**
+     * Connections an earlier run left open, and those it counted from their {@code C}/{@code E}
+     * tuples alone (whose later tuples are no new flow either); called before the first row.
+     */
+    void carry(long[] open, long[] orphaned);
 
     /** The connections open at the end of the input; called after {@link Reporter#finish}. */
     long[] openConnections();
+
+    /** The connections counted from their {@code C}/{@code E} tuples alone, carried ones included; called after {@link Reporter#finish}. */
+    long[] orphanedConnections();
 }

@@ -70,8 +70,8 @@ abstract class CountingReporter<R extends CountingReporter<R>> implements Report
     }
 
     @Override
-    public final void carry(long[] keys) {
-        identity.carry(keys);
+    public final void carry(long[] open, long[] orphaned) {
+        identity.carry(open, orphaned);
     }
 
     @Override
@@ -92,6 +92,11 @@ abstract class CountingReporter<R extends CountingReporter<R>> implements Report
     /** Whether the answer shows sums of packets or bytes: every counting report does, unless it ranks by another metric only. */
     boolean sumsCounters() {
         return true;
+    }
+
+    @Override
+    public final long[] orphanedConnections() {
+        return identity.orphanedKeys();
     }
 
     @Override

@@ -141,14 +141,23 @@ final class FlowIdentity implements Serializable {
         return open.size() + pending.size() + (orphaned != null ? orphaned.size() : 0) + (ended != null ? ended.size() : 0);
     }
 
-    /** Connections left open by an earlier run: their {@code C} and {@code E} tuples continue them, and are no new flows. */
-    void carry(long[] keys) {
-        open.addAll(keys);
+    /**
+     * Connections left open by an earlier run (their {@code C} and {@code E} tuples continue them,
+     * and are no new flows), and those it counted as orphans (which get no other orphan flow).
+     */
+    void carry(long[] openKeys, long[] orphanedKeys) {
+        open.addAll(openKeys);
+        orphaned.addAll(orphanedKeys);
     }
 
     /** The connections open now, packed for a checkpoint. */
     long[] openKeys() {
         return open.toArray();
+    }
+
+    /** The keys whose orphan flow was counted, packed for a checkpoint. */
+    long[] orphanedKeys() {
+        return orphaned.toArray();
     }
 
     /**

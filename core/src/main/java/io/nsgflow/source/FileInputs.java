@@ -30,12 +30,13 @@ public final class FileInputs {
 
     /**
      * @param arg        a path as the user typed it
+     * @param walkSince  hour folders ({@code y=/m=/d=/h=}) that end at or before this instant are not walked
      * @param unreadable told of each path that cannot be read, with the reason
      */
-    static List<Input> resolve(String arg, BiConsumer<String, String> unreadable) {
+    static List<Input> resolve(String arg, long walkSince, BiConsumer<String, String> unreadable) {
         Path path = LocalPaths.of(arg);
         if (Files.isDirectory(path)) {
-            return walk(path, unreadable);
+            return walk(path, walkSince, unreadable);
         } else if (Files.isRegularFile(path)) {
             return List.of(FileInput.of(path));
         } else if (Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {
@@ -48,11 +49,26 @@ public final class FileInputs {
         return List.of();
     }
 
-    private static List<Input> walk(Path root, BiConsumer<String, String> unreadable) {
+    private static List<Input> walk(Path root, long walkSince, BiConsumer<String, String> unreadable) {
         List<Path> found = new ArrayList<>();
         int[] others = {0};
+        boolean[] skipped = {false};
         try {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (walkSince == Long.MIN_VALUE || dir.equals(root)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    // a folder of a closed hour a checkpoint has settled: nothing in it can be new
+                    long[] span = LayoutTime.span(dir.toString().split("[/\\\\]"));
+                    if (span != null && span[1] <= walkSince) {
+                        skipped[0] = true;
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isSymbolicLink()) {
@@ -79,7 +95,7 @@ public final class FileInputs {
         } catch (IOException e) {
             unreadable.accept(LocalPaths.name(root), reason(e));
         }
-        if (found.isEmpty()) {
+        if (found.isEmpty() && !skipped[0]) {
             // a folder that holds no blob is a wrong path more often than an empty hour: say what was there
             unreadable.accept(LocalPaths.name(root), noBlobs(others[0]));
         }

@@ -51,7 +51,8 @@ public record FileVersion(long size, Instant modified) {
         return sha256(bytes.array());
     }
 
-    private static String sha256(byte[] bytes) {
+    /** SHA-256 (hex) of {@code bytes}. */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -45,7 +45,7 @@ public final class Inputs {
                 blobs = blobs != null ? blobs : new BlobInputs(scope);
                 inputs.addAll(blobs.resolve(arg, unreadable));
             } else {
-                inputs.addAll(FileInputs.resolve(arg, unreadable));
+                inputs.addAll(FileInputs.resolve(arg, scope.walkSince(), unreadable));
             }
         }
         return SameFiles.distinct(inputs, repeated);

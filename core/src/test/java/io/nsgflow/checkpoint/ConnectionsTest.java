@@ -16,16 +16,16 @@ class ConnectionsTest {
 
     @Test
     void stillOpenConnectionsKeepTheirPlaceAndNewOnesFollow() {
-        Checkpoint.Connections carried = new Checkpoint.Connections(keys(1, 2, 3), 0);
-        Checkpoint.Connections next = carried.next(keys(5, 3, 1, 4), 10);
+        Checkpoint.Connections carried = new Checkpoint.Connections(keys(1, 2, 3), 0, new long[0]);
+        Checkpoint.Connections next = carried.next(keys(5, 3, 1, 4), new long[0], 10);
         assertThat(next.keys()).isEqualTo(keys(1, 3, 5, 4));
         assertThat(next.dropped()).isZero();
     }
 
     @Test
     void pastTheLimitThoseCarriedLongestAreDroppedAndCounted() {
-        Checkpoint.Connections carried = new Checkpoint.Connections(keys(1, 2, 3), 7);
-        Checkpoint.Connections next = carried.next(keys(4, 3, 2, 1, 5), 3);
+        Checkpoint.Connections carried = new Checkpoint.Connections(keys(1, 2, 3), 7, new long[0]);
+        Checkpoint.Connections next = carried.next(keys(4, 3, 2, 1, 5), new long[0], 3);
         assertThat(next.keys()).isEqualTo(keys(3, 4, 5));
         assertThat(next.dropped()).isEqualTo(9);
         assertThat(next.count()).isEqualTo(3);

@@ -234,11 +234,68 @@ class IncrementalRunsTest {
     }
 
     @Test
+    void aVersionOneCheckpointIsStillRead() {
+        Path file = dir.resolve("PT1H.json");
+        Path ckpt = savedCheckpoint(file);
+        String saved = readString(ckpt);
+        assertThat(saved).contains("\"version\":2");
+        writeString(ckpt, saved.replace("\"version\":2", "\"version\":1").replaceAll(",\"orphaned\":\\[[^\\]]*\\]", ""));
+        Result again = flows(ckpt, file.toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).isEmpty();
+    }
+
+    /** One NSG v2 record of {@code tuples} for one MAC, at {@code time}. */
+    private static String record(String time, String... tuples) {
+        return "{\"time\":\"" + time + "\",\"systemId\":\"s\",\"macAddress\":\"000D3A9E14F8\",\"category\":"
+                + "\"NetworkSecurityGroupFlowEvent\",\"resourceId\":\"/SUBSCRIPTIONS/S/RESOURCEGROUPS/RG/PROVIDERS/"
+                + "MICROSOFT.NETWORK/NETWORKSECURITYGROUPS/API-NSG\",\"operationName\":\"NetworkSecurityGroupFlowEvents\","
+                + "\"properties\":{\"Version\":2,\"flows\":[{\"rule\":\"R\",\"flows\":[{\"mac\":\"000D3A9E14F8\","
+                + "\"flowTuples\":[\"" + String.join("\",\"", tuples) + "\"]}]}]}}";
+    }
+
+    @Test
+    void aConnectionSeenOnlyByItsContinuingAndEndTuplesCountsOnceOverRuns() {
+        String c = "1715612531,10.0.0.1,10.0.0.2,1000,80,T,O,A,C,1,100,1,100";
+        String e = "1715612591,10.0.0.1,10.0.0.2,1000,80,T,O,A,E,1,100,1,100";
+        String other = "1715612600,10.0.0.3,10.0.0.2,1001,80,T,O,A,E,1,100,1,100";
+        GrowingBlob blob = new GrowingBlob(dir.resolve("PT1H.json"), List.of(record("2024-05-13T15:02:31Z", e),
+                record("2024-05-13T15:03:31Z", c, other), record("2024-05-13T15:04:31Z", e)));
+        Path ckpt = dir.resolve("summary.ckpt");
+        long flows = 0;
+        for (int step = 0; step < 3; step++) {
+            blob.append(1);
+            Result s = summary("--checkpoint", ckpt.toString(), blob.path().toString());
+            assertThat(s.exit()).as(s.err()).isZero();
+            flows += totals(s)[1];
+        }
+        assertThat(totals(summary(blob.path().toString()))[1]).isEqualTo(2);
+        assertThat(flows).as("the first key is one flow, though each run sees only its E or C tuples").isEqualTo(2);
+        assertThat(readString(ckpt)).contains("\"orphaned\":[\n[");
+    }
+
+    private static String readString(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void writeString(Path p, String s) {
+        try {
+            Files.writeString(p, s);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aCheckpointFromANewerVersionIsAUsageError() throws IOException {
         Path file = dir.resolve("PT1H.json");
         Path ckpt = savedCheckpoint(file);
-        Files.writeString(ckpt, Files.readString(ckpt).replace("\"version\":1", "\"version\":2"));
-        assertUsageError(flows(ckpt, file.toString()), "checkpoint format version 2 was written by a newer nsgflow");
+        Files.writeString(ckpt, Files.readString(ckpt).replace("\"version\":2", "\"version\":3"));
+        assertUsageError(flows(ckpt, file.toString()), "checkpoint format version 3 was written by a newer nsgflow");
     }
 
     @Test

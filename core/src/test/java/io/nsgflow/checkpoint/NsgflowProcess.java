@@ -15,7 +15,7 @@ import java.util.function.Predicate;
  * nsgflow as a real process (its own JVM, on the test's class path), for what an in-process run
  * cannot show: signals, a kill at any point, output as another program sees it.
  */
-final class NsgflowProcess {
+public final class NsgflowProcess {
     private final Process process;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -26,7 +26,7 @@ final class NsgflowProcess {
         drain(process.getErrorStream(), err);
     }
 
-    static NsgflowProcess start(String... args) {
+    public static NsgflowProcess start(String... args) {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
@@ -38,26 +38,26 @@ final class NsgflowProcess {
     }
 
     /** Everything written to stdout so far. */
-    String out() {
+    public String out() {
         synchronized (out) {
             return out.toString(StandardCharsets.UTF_8);
         }
     }
 
     /** Stdout's complete lines so far: a process killed mid-line leaves a part of one that no reader would take. */
-    String completeLines() {
+    public String completeLines() {
         String s = out();
         return s.substring(0, s.lastIndexOf('\n') + 1);
     }
 
-    String err() {
+    public String err() {
         synchronized (err) {
             return err.toString(StandardCharsets.UTF_8);
         }
     }
 
     /** Waits until stdout satisfies {@code done}; false on timeout or when the process ends first. */
-    boolean awaitOut(Predicate<String> done, Duration timeout) throws InterruptedException {
+    public boolean awaitOut(Predicate<String> done, Duration timeout) throws InterruptedException {
         long until = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < until) {
             if (done.test(out())) {
@@ -73,24 +73,24 @@ final class NsgflowProcess {
     }
 
     /** SIGTERM, as Ctrl-C or a service manager stops it; returns the exit code. */
-    int terminate() throws InterruptedException {
+    public int terminate() throws InterruptedException {
         process.destroy();
         return waitFor();
     }
 
     /** SIGKILL: no chance to finish anything. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
-    int waitFor() throws InterruptedException {
+    public int waitFor() throws InterruptedException {
         int code = process.waitFor();
         Thread.sleep(50); // let the drain threads take the last bytes
         return code;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 

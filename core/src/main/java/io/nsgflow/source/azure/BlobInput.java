@@ -2,8 +2,11 @@ package io.nsgflow.source.azure;
 
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobErrorCode;
+import com.azure.storage.blob.models.BlobProperties;
 import com.azure.storage.blob.models.BlobRange;
 import com.azure.storage.blob.models.BlobRequestConditions;
+import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.BlockListType;
 import com.azure.storage.blob.models.ConsistentReadControl;
 import com.azure.storage.blob.options.BlobInputStreamOptions;
@@ -13,6 +16,7 @@ import io.nsgflow.source.PathMetadata;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -36,15 +40,18 @@ public final class BlobInput implements Input {
     private final String blobName;
     private final String etag;
     private final long size;
+    private final Instant lastModified;
     private final PathMetadata meta;
 
-    BlobInput(BlobContainerClient container, BlobUrl url, CredentialChoice credential, String blobName, String etag, long size) {
+    BlobInput(BlobContainerClient container, BlobUrl url, CredentialChoice credential, String blobName, String etag, long size,
+            Instant lastModified) {
         this.container = container;
         this.url = url;
         this.credential = credential;
         this.blobName = blobName;
         this.etag = etag;
         this.size = size;
+        this.lastModified = lastModified;
         this.meta = PathMetadata.of(blobName);
     }
 
@@ -81,6 +88,23 @@ public final class BlobInput implements Input {
     @Override
     public long size() {
         return size;
+    }
+
+    /** When the blob was last written, as the listing gave it. */
+    public Instant lastModified() {
+        return lastModified;
+    }
+
+    /** The same blob as it is now (one properties request): for a read that found it changed since it was listed. */
+    public BlobInput refreshed() throws IOException {
+        BlobProperties p = call(() -> client().getProperties());
+        return new BlobInput(container, url, credential, blobName, p.getETag(), p.getBlobSize(), p.getLastModified().toInstant());
+    }
+
+    /** Whether {@code e}, from {@link #openRange}, says the blob no longer has the ETag asked for: it changed since it was listed. */
+    public static boolean changedSinceListed(IOException e) {
+        BlobStorageException storage = StorageErrors.find(e, BlobStorageException.class);
+        return storage != null && (storage.getStatusCode() == 412 || BlobErrorCode.CONDITION_NOT_MET.equals(storage.getErrorCode()));
     }
 
     /**

@@ -11,6 +11,7 @@ import io.nsgflow.source.InputScope;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -65,6 +66,11 @@ public final class BlobInputs {
         }
     }
 
+    /** Requests this process has sent to storage accounts so far, by kind, and bytes received: for {@code --debug}. */
+    public static Map<String, Long> requestsSent() {
+        return StorageClients.sent();
+    }
+
     /** How many list requests this run made, for {@code --debug} and tests. */
     public long listRequests() {
         return clients.listRequests();
@@ -92,7 +98,7 @@ public final class BlobInputs {
                 // one blob: its properties need only read permission, as a download does
                 BlobProperties p = container.getBlobClient(path).getProperties();
                 seenAny = true;
-                found.add(new BlobInput(container, url, credential, path, p.getETag(), p.getBlobSize()));
+                found.add(new BlobInput(container, url, credential, path, p.getETag(), p.getBlobSize(), p.getLastModified().toInstant()));
             } else {
                 walk(path + "/"); // a folder named without its slash
             }
@@ -131,7 +137,7 @@ public final class BlobInputs {
 
         private void add(BlobItem item) {
             found.add(new BlobInput(container, url, credential, item.getName(), item.getProperties().getETag(),
-                    item.getProperties().getContentLength()));
+                    item.getProperties().getContentLength(), item.getProperties().getLastModified().toInstant()));
         }
 
         /** Every item under {@code prefix}, one level deep when {@code delimiter} is given, page by page. */

@@ -2,12 +2,12 @@ package io.nsgflow.source.azure;
 
 import io.nsgflow.model.Macs;
 import io.nsgflow.source.InputScope;
+import io.nsgflow.source.LayoutTime;
 import io.nsgflow.source.PathMetadata;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +52,7 @@ final class ListingPlan {
         if (last.toUpperCase(Locale.ROOT).startsWith("MACADDRESS=")) {
             return macWanted(last.substring(last.indexOf('=') + 1));
         }
-        long[] span = span(parts);
+        long[] span = LayoutTime.span(parts);
         return span == null || overlaps(span[0], span[1]);
     }
 
@@ -65,7 +65,7 @@ final class ListingPlan {
         if (meta.mac() != null && !macWanted(meta.mac())) {
             return false;
         }
-        long[] span = span(name.split("/"));
+        long[] span = LayoutTime.span(name.split("/"));
         return span == null || overlaps(span[0], span[1]);
     }
 
@@ -108,39 +108,5 @@ final class ListingPlan {
     /** A blob of the hour [start, end) holds tuples from {@code start - EARLY_TUPLES_MS}. */
     private boolean overlaps(long start, long end) {
         return start - EARLY_TUPLES_MS < scope.until() && end > scope.since();
-    }
-
-    /**
-     * The time a path's {@code y=}, {@code m=}, {@code d=}, {@code h=} segments cover, as
-     * {start, end} epoch milliseconds, or null when it names no year (or a value is not a number).
-     */
-    static long[] span(String[] parts) {
-        int year = -1;
-        int month = -1;
-        int day = -1;
-        int hour = -1;
-        try {
-            for (String part : parts) {
-                String p = part.toLowerCase(Locale.ROOT);
-                if (p.startsWith("y=")) {
-                    year = Integer.parseInt(p.substring(2));
-                } else if (p.startsWith("m=") && year >= 0 && month < 0) {
-                    month = Integer.parseInt(p.substring(2)); // the second m= is the minute, always 00
-                } else if (p.startsWith("d=") && month >= 0) {
-                    day = Integer.parseInt(p.substring(2));
-                } else if (p.startsWith("h=") && day >= 0) {
-                    hour = Integer.parseInt(p.substring(2));
-                }
-            }
-            if (year < 0) {
-                return null;
-            }
-            LocalDateTime start = LocalDateTime.of(year, Math.max(month, 1), Math.max(day, 1), Math.max(hour, 0), 0);
-            ChronoUnit unit = hour >= 0 ? ChronoUnit.HOURS : day >= 0 ? ChronoUnit.DAYS : month >= 0 ? ChronoUnit.MONTHS : ChronoUnit.YEARS;
-            LocalDateTime end = start.plus(1, unit);
-            return new long[] {start.toInstant(ZoneOffset.UTC).toEpochMilli(), end.toInstant(ZoneOffset.UTC).toEpochMilli()};
-        } catch (RuntimeException e) { // NumberFormatException, DateTimeException: a folder not of the layout
-            return null;
-        }
     }
 }
