@@ -61,7 +61,7 @@ public record InputState(String id, String hour, Long size, long readTo, Long un
         List<Input> now = Inputs.resolve(arguments, InputStream.nullInputStream(), scope, (path, reason) -> {
             failed.add(path);
             unlisted.accept(path, reason);
-        });
+        }, (again, first) -> { }); // a file named twice is one state
         Map<String, Input> listed = new HashMap<>();
         for (Input input : now) {
             listed.put(input instanceof FileInput f ? IncrementalRead.id(f.path().toString()) : input.name(), input);
