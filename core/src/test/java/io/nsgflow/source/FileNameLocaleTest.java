@@ -60,7 +60,7 @@ class FileNameLocaleTest {
 
         for (Run r : List.of(named, walked)) {
             assertThat(r.exit()).as("stderr: %s", r.err()).isZero();
-            assertThat(r.err()).isEmpty();
+            assertThat(r.err().lines().filter(l -> !l.startsWith("nsgflow: note: "))).isEmpty(); // the sample is version 1: its note is not about names
             assertThat(r.out().lines().skip(1).findFirst().orElseThrow()).startsWith("2,0,"); // two inputs, none unreadable
         }
     }
