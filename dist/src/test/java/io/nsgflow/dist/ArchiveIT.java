@@ -93,7 +93,7 @@ class ArchiveIT {
 
         assertThat(top.exit()).as(top.err()).isZero();
         assertThat(top.out()).isEqualTo(Files.readString(golden.resolve("stdout")));
-        assertThat(top.err()).isEmpty();
+        assertThat(top.err()).isEqualTo(Files.readString(golden.resolve("stderr")));
     }
 
     @Test
