@@ -60,7 +60,7 @@ public final class RecordReader {
      * @param rangeLine true when that parser began at the range's start (so {@code line} counts from
      *                  there); false when it began where reading resumed after bad JSON
      */
-    public record Stop(long offset, long line, boolean rangeLine) {
+    public record Stop(long offset, long line, boolean rangeLine) implements java.io.Serializable {
     }
 
     /**
