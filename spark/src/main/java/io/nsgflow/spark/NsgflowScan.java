@@ -30,6 +30,7 @@ final class NsgflowScan implements Scan, Batch {
     private final Filter[] pushed;
     private final SerializableConfiguration conf;
     private final long rangeBytes;
+    private InputPartition[] planned;
 
     NsgflowScan(List<String> paths, boolean problems, StructType schema, Filter[] pushed, long rangeBytes) {
         this.rangeBytes = rangeBytes;
@@ -57,6 +58,13 @@ final class NsgflowScan implements Scan, Batch {
 
     @Override
     public InputPartition[] planInputPartitions() {
+        if (planned == null) { // Spark may ask more than once: the measuring job runs once
+            planned = plan();
+        }
+        return planned.clone();
+    }
+
+    private InputPartition[] plan() {
         List<BlobListing.Blob> blobs = BlobListing.list(paths, conf.value());
         if (problems) {
             return blobs.stream().map(b -> new BlobPartition(new RangePlan.Piece(b, new long[] {0}, 0), null))

@@ -1,6 +1,7 @@
 package io.nsgflow.spark;
 
 import io.nsgflow.Pipeline;
+import io.nsgflow.cli.DistributedRead;
 import io.nsgflow.cli.NsgflowCommand;
 import io.nsgflow.cli.WorkerPlan;
 import io.nsgflow.diag.Diagnostics;
@@ -66,7 +67,13 @@ final class PartialTask {
 
     /** Reads {@code share} into a partial of the answer {@code args} ask for; the result serialized. */
     static byte[] read(String[] args, Share share, Configuration conf) {
-        WorkerPlan plan = NsgflowCommand.plan(args);
+        WorkerPlan plan;
+        try {
+            plan = NsgflowCommand.plan(args);
+        } catch (RuntimeException e) { // the driver accepted it: this executor lacks something, a file most likely
+            throw new DistributedRead.Refused("an executor cannot use the command line: " + e.getMessage()
+                    + " (enrichment files must be at that path on every executor: see README, Spark)");
+        }
         Reporter partial = plan.spec().partial();
         StringWriter err = new StringWriter();
         Diagnostics diagnostics = new Diagnostics(err, false);

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkException;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -80,8 +81,23 @@ final class SparkRead implements DistributedRead {
         }
         // one share a partition: parallelize keeps the order, so partition i is share i
         JavaRDD<PartialTask.Share> tasks = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(shares, shares.size());
+        try {
+            runJob(spark, conf, tasks, handler);
+        } catch (Exception e) { // Scala's runJob declares none: a SparkException when a task failed
+            for (Throwable cause = e instanceof SparkException ? e : null; cause != null; cause = cause.getCause()) {
+                if (cause instanceof DistributedRead.Refused refused) {
+                    throw new DistributedRead.Refused(refused.getMessage());
+                }
+            }
+            throw e;
+        }
+    }
+
+    private void runJob(SparkSession spark, Configuration conf, JavaRDD<PartialTask.Share> tasks,
+            BiConsumer<Integer, byte[]> handler) {
+        int count = tasks.getNumPartitions();
         spark.sparkContext().runJob(tasks.rdd(), new ReadShare(args, new SerializableConfiguration(conf)),
-                scala.jdk.CollectionConverters.ListHasAsScala(java.util.stream.IntStream.range(0, shares.size()).boxed()
+                scala.jdk.CollectionConverters.ListHasAsScala(java.util.stream.IntStream.range(0, count).boxed()
                         .map(i -> (Object) i).toList()).asScala().toSeq(),
                 new AbstractFunction2<Object, byte[], BoxedUnit>() {
                     @Override
