@@ -186,6 +186,9 @@ class ReportsTest {
     @Test
     void theHostileCorpusReadInTinyRangesGivesTheCliAnswer() {
         withRangeBytes("300", () -> assertEveryReportAsCli(List.of("summary -f json", "top --by src -f csv"), CORPUS));
+        // three jobs: the cuts, the ranges, and the blobs read again from a range that had something to say
+        assertThat(withRangeBytes("300", () -> tasksOf(() -> assertThat(spark("summary", CORPUS).exit()).isEqualTo(1))))
+                .hasSize(3);
     }
 
     /** Runs {@code read} with the session's range size set to {@code size}. */
@@ -238,11 +241,12 @@ class ReportsTest {
         Path attackers = Files.writeString(tmp.resolve("attackers.txt"), ScanScenario.VERTICAL + "\n" + ScanScenario.HORIZONTAL + "/32\n");
         String files = " --service-tags " + ENRICH.resolve("ServiceTags_Test.json") + " --ip-list attackers=" + attackers
                 + " --ip-list office=" + ENRICH.resolve("office.txt");
-        List<Run> runs = assertEveryReportAsCli(List.of("summary -f json" + files, "top --by dst-tag --limit 0 -f csv" + files,
+        List<Run> runs = assertEveryReportAsCli(List.of("summary -f json" + files, "top --by src-tag --limit 0 -f csv" + files,
                 "top --by src-class --metric flows -f tsv" + files, "rules -f ndjson --in-list attackers" + files,
-                "timeline --every 10m -f csv --tag AzureCloud*" + files), hour.toString());
+                "timeline --every 15m -f csv --tag AzureLoad*" + files), hour.toString());
+        assertThat(runs).allSatisfy(r -> assertThat(r.exit()).isZero());
         assertThat(runs.get(0).out()).contains("\"list\":\"attackers\"");
-        assertThat(runs.get(1).out()).contains("AzureCloud");
+        assertThat(runs.get(1).out()).contains("AzureLoadBalancer");
         assertThat(runs.get(3).out()).isNotBlank();
         assertThat(runs.get(4).out().lines().count()).isGreaterThan(1);
     }
@@ -256,6 +260,7 @@ class ReportsTest {
         List<Run> runs = assertEveryReportAsCli(List.of("summary -f json" + files, "top --by src-country -f csv" + files,
                 "top --by src-asn --metric flows -f ndjson" + files, "timeline --every 15m -f csv --src-country GB" + files),
                 hour.toString());
+        assertThat(runs).allSatisfy(r -> assertThat(r.exit()).isZero());
         assertThat(runs.get(1).out()).contains("GB");
         assertThat(runs.get(2).out()).contains("\"srcAsn\":29518,\"srcOrg\":\"Bredband2 AB\"");
         assertThat(runs.get(3).out().lines().count()).isGreaterThan(1);
