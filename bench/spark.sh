@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Spark against the CLI on the same generated data, and the Parquet export's size and speed:
 #   bench/spark.sh [MB] [BLOBS] [REPORT...]     (default: 1000 MB in 16 blobs, `summary`)
-# Two inputs: the folder (MB in BLOBS blobs), and one big blob of MB/4 that Spark reads in byte
-# ranges of $NSGFLOW_BENCH_RANGE (default 32m). On each, one after another, each timed with
-# /usr/bin/time (wall, user and system CPU, peak RSS):
+# Two inputs: the folder (MB in BLOBS blobs, each blob one Spark task as with the default range
+# size), and one big blob of MB/4 that Spark reads in byte ranges of $NSGFLOW_BENCH_RANGE (default
+# 32m). On each, one after another, each timed with /usr/bin/time (wall, user and system CPU, peak RSS):
 #   the CLI's REPORT with --threads 1 and 2; the Spark runner (io.nsgflow.spark.Main, plain `java -cp`
 #   with Spark's jars, as spark-submit would run it) in local[1] and local[2], checked to print the
 #   CLI's answer byte for byte; the data source (SparkBench: every row read once, in a job of its
@@ -25,7 +25,7 @@ report=("${@:-summary}")
 
 if [ -z "${NSGFLOW_BENCH_NO_BUILD:-}" ]; then # set it to rerun on the jars of the last build
   echo "bench: building..." >&2
-  mvn -q -B -DskipTests -pl core,spark -am package test-compile >&2
+  mvn -q -B -DskipTests -pl core,spark -am package >&2 # -DskipTests still compiles the tests (the generator, SparkBench)
   mvn -q -B -pl spark dependency:build-classpath -Dmdep.outputFile="$root/spark/target/spark.classpath" >&2
 fi
 # Spark's own jars only: nsgflow comes from the shaded jar, test libraries are not wanted
@@ -56,15 +56,15 @@ read -r -a jvm_opts < bin/jvm.options
 export SPARK_LOCAL_IP=127.0.0.1
 
 cli=(java "${jvm_opts[@]}" -jar "$jars/nsgflow.jar")
-# spark MASTER [RANGE]: the runner's command line in that master, ranges of RANGE (default $range)
+# spark MASTER RANGE: the runner's command line in that master, blobs read in ranges of RANGE
 spark() {
   spark_cmd=(java -Xmx2g -Dspark.master="$1" -Dspark.ui.enabled=false -Dspark.driver.host=127.0.0.1
-    -Dspark.nsgflow.rangeBytes="${2:-$range}" -cp "$jars/nsgflow-spark.jar:$spark_cp" io.nsgflow.spark.Main)
+    -Dspark.nsgflow.rangeBytes="$2" -cp "$jars/nsgflow-spark.jar:$spark_cp" io.nsgflow.spark.Main)
 }
-# source MASTER: the data source reading every row once
+# source MASTER RANGE: the data source reading every row once
 source_cmd() {
   source_cmd=(java -Xmx2g -Dspark.ui.enabled=false -cp "$jars/nsgflow-spark.jar:$jars/classes:$spark_cp"
-    io.nsgflow.spark.SparkBench "$1" "$range")
+    io.nsgflow.spark.SparkBench "$1" "$2")
 }
 # measure NAME INPUT-BYTES COMMAND...: one timed run, its stdout kept in $out/NAME.out; prints a table row
 measure() {
@@ -85,9 +85,9 @@ rows() {
   "${cli[@]}" summary -q --table overview -f tsv "$1" | awk -F'\t' 'NR == 1 {for (i = 1; i <= NF; i++) c[$i] = i}
     NR == 2 {print $c["tuples"] "\t" $c["bytes"]}'
 }
-# compare NAME INPUT: every run of the CLI, the runner and the data source on INPUT
+# compare NAME INPUT RANGE: every run of the CLI, the runner and the data source on INPUT
 compare() {
-  local name="$1" input="$2" bytes
+  local name="$1" input="$2" range="$3" bytes
   bytes="$(size "$input")"
   echo
   echo "${report[*]} on $name: $(awk -v b="$bytes" 'BEGIN {printf "%.0f", b / 1e6}') MB ($input), ranges of $range on Spark," \
@@ -98,7 +98,7 @@ compare() {
   measure "$name-cli-threads-1" "$bytes" "${cli[@]}" "${report[@]}" -q --threads 1 "$input"
   measure "$name-cli-threads-2" "$bytes" "${cli[@]}" "${report[@]}" -q --threads 2 "$input"
   for n in 1 2; do
-    spark "local[$n]"; measure "$name-runner-local-$n" "$bytes" "${spark_cmd[@]}" "${report[@]}" "$input"
+    spark "local[$n]" "$range"; measure "$name-runner-local-$n" "$bytes" "${spark_cmd[@]}" "${report[@]}" "$input"
     same "$name-cli-threads-1" "$name-runner-local-$n"
   done
   if [ "$name" = blob ]; then
@@ -107,20 +107,20 @@ compare() {
   fi
   rows "$input" >"$out/$name-cli-rows.out"
   for n in 1 2; do
-    source_cmd "local[$n]"; measure "$name-source-local-$n" "$bytes" "${source_cmd[@]}" "$input"
+    source_cmd "local[$n]" "$range"; measure "$name-source-local-$n" "$bytes" "${source_cmd[@]}" "$input"
     same "$name-cli-rows" "$name-source-local-$n"
   done
   echo
   echo "The runner's answers equal the CLI's byte for byte; the data source's rows and bytes, the CLI's summary's."
 }
 
-compare folder "$folder"
-compare blob "$big"
+compare folder "$folder" 128m
+compare blob "$big" "$range"
 echo
 echo "| start-up | wall s | user s | sys s | CPU s | peak RSS MB | MB/s (wall) | MB per CPU s |"
 echo "|---|---|---|---|---|---|---|---|"
 small="samples/nsg-v1-PT1H.json"
-spark 'local[2]'; measure "spark-start-local-2" "$(stat -c %s "$small")" "${spark_cmd[@]}" "${report[@]}" "$small"
+spark 'local[2]' 128m; measure "spark-start-local-2" "$(stat -c %s "$small")" "${spark_cmd[@]}" "${report[@]}" "$small"
 bytes="$(size "$folder")"
 echo
 echo "| export | wall s | user s | sys s | CPU s | peak RSS MB | MB/s (wall) | MB per CPU s | size MB | JSON / size |"
