@@ -35,11 +35,6 @@ final class RangePlan {
         boolean whole() {
             return starts.length == 1;
         }
-
-        /** The last range of its blob (a whole blob is its own last). */
-        boolean last() {
-            return range == starts.length - 1;
-        }
     }
 
     private RangePlan() {
