@@ -2,6 +2,10 @@ package io.nsgflow.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nsgflow.model.IpAddress;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -32,5 +36,68 @@ class FlowKeySetTest {
         FlowKeySet copy = new FlowKeySet();
         copy.addAll(set);
         assertThat(copy.size()).isEqualTo(model.size());
+    }
+
+    /** An address of a few: IPv4 mostly, IPv6, and an IPv4-mapped IPv6 one, which must stay apart from its IPv4 address. */
+    private static long[] address(Random random) {
+        int v4 = random.nextInt(6);
+        return switch (random.nextInt(5)) {
+            case 0 -> new long[] {0x20010db8L << 32, v4};
+            case 1 -> new long[] {IpAddress.MAPPED_HI, IpAddress.v4Lo(v4)};
+            default -> new long[] {IpAddress.V4_HI, IpAddress.v4Lo(v4 | (v4 == 5 ? 0xFF000000 : 0))}; // 255.0.0.5: the sign bit
+        };
+    }
+
+    /** Keys of both families, in their two tables, agree with a HashSet, and go through a checkpoint's array unchanged. */
+    @Test
+    void ipv4AndIpv6KeysTogetherBehaveAsOneExactSet() {
+        FlowKeySet set = new FlowKeySet();
+        Set<List<Long>> model = new HashSet<>();
+        Random random = new Random(18);
+        for (int i = 0; i < 200_000; i++) {
+            long[] src = address(random);
+            long[] dst = address(random);
+            long macProtocol = random.nextInt(2);
+            long ports = random.nextInt(20) | (long) random.nextInt(2) << 63;
+            List<Long> key = List.of(src[0], src[1], dst[0], dst[1], macProtocol, ports);
+            if (random.nextInt(3) == 0) {
+                assertThat(set.remove(src[0], src[1], dst[0], dst[1], macProtocol, ports)).isEqualTo(model.remove(key));
+            } else {
+                assertThat(set.add(src[0], src[1], dst[0], dst[1], macProtocol, ports)).isEqualTo(model.add(key));
+            }
+            assertThat(set.size()).isEqualTo(model.size());
+        }
+        long[] packed = set.toArray();
+        Set<List<Long>> carried = new HashSet<>();
+        for (int o = 0; o < packed.length; o += FlowKeySet.WIDTH) {
+            carried.add(List.of(packed[o], packed[o + 1], packed[o + 2], packed[o + 3], packed[o + 4], packed[o + 5]));
+        }
+        assertThat(carried).isEqualTo(model);
+        FlowKeySet copy = new FlowKeySet();
+        copy.addAll(packed);
+        copy.removeAll(set);
+        assertThat(copy.size()).isZero();
+    }
+
+    /** What halves an open connection's heap: a key between two IPv4 addresses takes three longs a slot, not six. */
+    @Test
+    void ipv4KeysAreHeldInHalfTheLongsOfIpv6Ones() throws IOException {
+        FlowKeySet v4 = new FlowKeySet();
+        FlowKeySet v6 = new FlowKeySet();
+        for (int i = 0; i < 6_000; i++) { // 16,384 slots: no more than half used
+            v4.add(IpAddress.V4_HI, IpAddress.v4Lo(i), IpAddress.V4_HI, IpAddress.v4Lo(7), 1, i);
+            v6.add(0x20010db8L << 32, i, 0x20010db8L << 32, 7, 1, i);
+        }
+        // the slots' arrays are most of the serialised form, as of the heap: 16,384 slots of 3 or 6 longs
+        assertThat(serialisedSize(v4)).isBetween(16_384 * 3 * 8L, 16_384 * 4 * 8L);
+        assertThat(serialisedSize(v6)).isBetween(16_384 * 6 * 8L, 16_384 * 7 * 8L);
+    }
+
+    private static long serialisedSize(FlowKeySet set) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(set);
+        }
+        return bytes.size();
     }
 }
