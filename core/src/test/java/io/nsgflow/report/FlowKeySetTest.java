@@ -10,26 +10,32 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class FlowKeySetTest {
-    /** Random adds and removes over few distinct keys (long probe runs, many deletions) agree with a HashSet. */
-    @Test
-    void behavesAsASetThroughGrowthAndDeletions() {
+    /** Random adds and removes of the keys {@code key} makes, checked against a HashSet at each step; the set they leave. */
+    private static FlowKeySet againstAHashSet(Random random, Set<List<Long>> model, Function<Random, long[]> key) {
         FlowKeySet set = new FlowKeySet();
-        Set<List<Long>> model = new HashSet<>();
-        Random random = new Random(3);
         for (int i = 0; i < 200_000; i++) {
-            long[] k = {random.nextInt(4), random.nextInt(50), random.nextInt(3), random.nextInt(40), random.nextInt(2),
-                random.nextInt(30)};
-            List<Long> key = List.of(k[0], k[1], k[2], k[3], k[4], k[5]);
+            long[] k = key.apply(random);
+            List<Long> asList = List.of(k[0], k[1], k[2], k[3], k[4], k[5]);
             if (random.nextInt(3) == 0) {
-                assertThat(set.remove(k[0], k[1], k[2], k[3], k[4], k[5])).isEqualTo(model.remove(key));
+                assertThat(set.remove(k[0], k[1], k[2], k[3], k[4], k[5])).isEqualTo(model.remove(asList));
             } else {
-                assertThat(set.add(k[0], k[1], k[2], k[3], k[4], k[5])).isEqualTo(model.add(key));
+                assertThat(set.add(k[0], k[1], k[2], k[3], k[4], k[5])).isEqualTo(model.add(asList));
             }
             assertThat(set.size()).isEqualTo(model.size());
         }
+        return set;
+    }
+
+    /** Random adds and removes over few distinct keys (long probe runs, many deletions) agree with a HashSet. */
+    @Test
+    void behavesAsASetThroughGrowthAndDeletions() {
+        Set<List<Long>> model = new HashSet<>();
+        FlowKeySet set = againstAHashSet(new Random(3), model, random -> new long[] {random.nextInt(4), random.nextInt(50),
+            random.nextInt(3), random.nextInt(40), random.nextInt(2), random.nextInt(30)});
         for (List<Long> key : model) {
             assertThat(set.add(key.get(0), key.get(1), key.get(2), key.get(3), key.get(4), key.get(5))).isFalse();
         }
@@ -51,22 +57,12 @@ class FlowKeySetTest {
     /** Keys of both families, in their two tables, agree with a HashSet, and go through a checkpoint's array unchanged. */
     @Test
     void ipv4AndIpv6KeysTogetherBehaveAsOneExactSet() {
-        FlowKeySet set = new FlowKeySet();
         Set<List<Long>> model = new HashSet<>();
-        Random random = new Random(18);
-        for (int i = 0; i < 200_000; i++) {
+        FlowKeySet set = againstAHashSet(new Random(18), model, random -> {
             long[] src = address(random);
             long[] dst = address(random);
-            long macProtocol = random.nextInt(2);
-            long ports = random.nextInt(20) | (long) random.nextInt(2) << 63;
-            List<Long> key = List.of(src[0], src[1], dst[0], dst[1], macProtocol, ports);
-            if (random.nextInt(3) == 0) {
-                assertThat(set.remove(src[0], src[1], dst[0], dst[1], macProtocol, ports)).isEqualTo(model.remove(key));
-            } else {
-                assertThat(set.add(src[0], src[1], dst[0], dst[1], macProtocol, ports)).isEqualTo(model.add(key));
-            }
-            assertThat(set.size()).isEqualTo(model.size());
-        }
+            return new long[] {src[0], src[1], dst[0], dst[1], random.nextInt(2), random.nextInt(20) | (long) random.nextInt(2) << 63};
+        });
         long[] packed = set.toArray();
         Set<List<Long>> carried = new HashSet<>();
         for (int o = 0; o < packed.length; o += FlowKeySet.WIDTH) {
