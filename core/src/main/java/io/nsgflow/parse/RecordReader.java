@@ -68,7 +68,7 @@ public final class RecordReader {
      *
      * @param offset  just after the record's closing brace
      * @param shape   the shape of the input there
-     * @param inBytes offsets count bytes; false for text decoded to characters first (UTF-16, UTF-32), which cannot be resumed
+     * @param inBytes a read may resume at the offset; false for UTF-16 or UTF-32 text, whose encoding only its start tells
      */
     public record End(long offset, Shape shape, boolean inBytes) {
     }
@@ -92,7 +92,9 @@ public final class RecordReader {
      * @return how many records were read
      */
     public long read(InputStream in, Start start, FileDiagnostics diag, Consumer<RawRecord> handler) {
-        RecordStream stream = new RecordStream(new ResumableInput(in, start.offset()), diag, record, fields, handler);
+        // only an input's start tells its encoding: a range or a resumed read enters the UTF-8 text a whole read found
+        Utf8Text text = new Utf8Text(in, start.offset() == 0 && start.shape() == null);
+        RecordStream stream = new RecordStream(new ResumableInput(text, start.offset()), diag, record, fields, handler);
         try {
             return stream.read(start);
         } finally {
