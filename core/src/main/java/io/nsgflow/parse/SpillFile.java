@@ -23,10 +23,15 @@ public final class SpillFile implements Closeable {
     private static final int HEAD = 8;
 
     private final FileChannel channel;
-    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+    /** Bytes to write (from 0 to {@code count}), or bytes read ahead (from {@code pos} to {@code count}). */
+    private final byte[] buf = new byte[BUFFER];
+    private final ByteBuffer io = ByteBuffer.wrap(buf);
+    private int pos;
+    private int count;
     /** Bytes in the file (not counting those still in the buffer). */
     private long flushed;
     private boolean reading;
+    /** While reading: the file offset of {@code buf[0]}. */
     private long readAt;
     private int number;
     private char[] text = new char[256];
@@ -50,7 +55,7 @@ public final class SpillFile implements Closeable {
 
     /** Where the next entry will be written: a point {@link #truncate} can go back to. */
     public long size() {
-        return flushed + (reading ? 0 : buffer.position());
+        return flushed + (reading ? 0 : count);
     }
 
     /** Appends an entry (after a read, writing goes on after the last entry). */
@@ -62,15 +67,19 @@ public final class SpillFile implements Closeable {
         }
         int unit = ascii ? 1 : 2;
         room(HEAD);
-        buffer.putInt(number).putInt(ascii ? len : -len);
+        putInt(number);
+        putInt(ascii ? len : -len);
         for (int i = off; i < off + len; ) {
             room(unit);
-            int end = i + Math.min(off + len - i, buffer.remaining() / unit);
-            for (; i < end; i++) {
-                if (ascii) {
-                    buffer.put((byte) chars[i]);
-                } else {
-                    buffer.putChar(chars[i]);
+            int end = i + Math.min(off + len - i, (BUFFER - count) / unit);
+            if (ascii) {
+                for (; i < end; i++) {
+                    buf[count++] = (byte) chars[i];
+                }
+            } else {
+                for (; i < end; i++) {
+                    buf[count++] = (byte) (chars[i] >> 8);
+                    buf[count++] = (byte) chars[i];
                 }
             }
         }
@@ -96,7 +105,8 @@ public final class SpillFile implements Closeable {
             reading = true;
         }
         readAt = 0;
-        buffer.clear().flip();
+        pos = 0;
+        count = 0;
     }
 
     /**
@@ -106,12 +116,12 @@ public final class SpillFile implements Closeable {
      * @return false after the last entry
      */
     public boolean next() throws IOException {
-        if (readAt + buffer.position() >= flushed) {
+        if (readAt + pos >= flushed) {
             return false;
         }
         fill(HEAD);
-        number = buffer.getInt();
-        int signed = buffer.getInt();
+        number = getInt();
+        int signed = getInt();
         length = Math.abs(signed);
         if (text.length < length) {
             text = new char[Math.max(length, text.length * 2)];
@@ -119,9 +129,15 @@ public final class SpillFile implements Closeable {
         int unit = signed >= 0 ? 1 : 2;
         for (int i = 0; i < length; ) {
             fill(unit);
-            int end = i + Math.min(length - i, buffer.remaining() / unit);
-            for (; i < end; i++) {
-                text[i] = unit == 1 ? (char) (buffer.get() & 0xFF) : buffer.getChar();
+            int end = i + Math.min(length - i, (count - pos) / unit);
+            if (unit == 1) {
+                for (; i < end; i++) {
+                    text[i] = (char) (buf[pos++] & 0xFF);
+                }
+            } else {
+                for (; i < end; i++, pos += 2) {
+                    text[i] = (char) ((buf[pos] & 0xFF) << 8 | buf[pos + 1] & 0xFF);
+                }
             }
         }
         return true;
@@ -145,40 +161,59 @@ public final class SpillFile implements Closeable {
         channel.close();
     }
 
+    private void putInt(int v) {
+        buf[count++] = (byte) (v >>> 24);
+        buf[count++] = (byte) (v >>> 16);
+        buf[count++] = (byte) (v >>> 8);
+        buf[count++] = (byte) v;
+    }
+
+    private int getInt() {
+        int v = (buf[pos] & 0xFF) << 24 | (buf[pos + 1] & 0xFF) << 16 | (buf[pos + 2] & 0xFF) << 8 | buf[pos + 3] & 0xFF;
+        pos += 4;
+        return v;
+    }
+
     /** Leaves reading for writing: the buffer holds what is still to be written. */
     private void writing() {
         if (reading) {
             reading = false;
-            buffer.clear();
+            pos = 0;
+            count = 0;
         }
     }
 
     private void room(int n) throws IOException {
-        if (buffer.remaining() < n) {
+        if (BUFFER - count < n) {
             flush();
         }
     }
 
     private void flush() throws IOException {
-        buffer.flip();
-        while (buffer.hasRemaining()) {
-            flushed += channel.write(buffer, flushed);
+        io.limit(count).position(0);
+        while (io.hasRemaining()) {
+            flushed += channel.write(io, flushed);
         }
-        buffer.clear();
+        count = 0;
     }
 
     /** Makes {@code n} bytes readable in the buffer. */
     private void fill(int n) throws IOException {
-        if (buffer.remaining() >= n) {
+        if (count - pos >= n) {
             return;
         }
-        readAt += buffer.position();
-        buffer.compact();
-        while (buffer.position() < n) {
-            if (channel.read(buffer, readAt + buffer.position()) < 0) {
+        int kept = count - pos;
+        System.arraycopy(buf, pos, buf, 0, kept);
+        readAt += pos;
+        pos = 0;
+        count = kept;
+        while (count < n) {
+            io.limit(BUFFER).position(count);
+            int read = channel.read(io, readAt + count);
+            if (read < 0) {
                 throw new EOFException("the spill file ends inside an entry");
             }
+            count += read;
         }
-        buffer.flip();
     }
 }
