@@ -2,6 +2,8 @@ package io.nsgflow.parse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -208,7 +210,11 @@ public final class RawRecord {
             spillHeld();
         }
         if (spilled) {
-            spill.append(0, text, off, len);
+            try {
+                spill.append(0, text, off, len);
+            } catch (IOException e) {
+                throw spillFailed(e);
+            }
             tupleCount++;
             return;
         }
@@ -247,14 +253,22 @@ public final class RawRecord {
                 }
             }
         } catch (IOException e) {
-            throw new IOException("a record too large to hold in memory could not be written to a temporary file in "
-                    + System.getProperty("java.io.tmpdir") + " (" + e.getMessage() + ")", e);
+            throw spillFailed(e);
         }
         spilled = true;
         charCount = 0;
         chars = new char[8192];
         starts = new int[256];
         lengths = new int[256];
+    }
+
+    /** Says why a record too large to hold cannot go on: the temporary directory is missing, unwritable or full. */
+    private static IOException spillFailed(IOException e) {
+        String reason = e instanceof NoSuchFileException ? "no such directory"
+                : e instanceof AccessDeniedException ? "permission denied"
+                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return new IOException("a record too large to hold in memory cannot spill its tuples to a temporary file in "
+                + System.getProperty("java.io.tmpdir") + " (" + reason + "; set another with NSGFLOW_JAVA_OPTS=-Djava.io.tmpdir=DIR)", e);
     }
 
     /** Closes the spill file, if one was made: at the end of a read, the records read are done with. */

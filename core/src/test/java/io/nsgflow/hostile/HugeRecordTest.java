@@ -55,6 +55,17 @@ class HugeRecordTest {
     }
 
     @Test
+    void aTemporaryDirectoryThatCannotBeWrittenIsOneLineAndTheRecordIsSkipped() throws Exception {
+        Child r = child(huge, List.of("-Djava.io.tmpdir=" + dir.resolve("missing")));
+
+        assertThat(r.exit()).isEqualTo(ExitCode.NOTHING_READ);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines().toList()).containsExactly("nsgflow: " + huge + ": byte 4416000: read failed: a record too large"
+                + " to hold in memory cannot spill its tuples to a temporary file in " + dir.resolve("missing")
+                + " (no such directory; set another with NSGFLOW_JAVA_OPTS=-Djava.io.tmpdir=DIR); rest of input skipped");
+    }
+
+    @Test
     void aHugeRecordInOneByteRangeOfASplitFileReadsAsInMemory() throws IOException {
         Path file = blob("split.json", 300, 40, 20_000, 10, 500, 7_000, 3);
         for (String command : List.of("summary -f json", "top --by src --limit 0 -f csv", "rules -f ndjson")) {
