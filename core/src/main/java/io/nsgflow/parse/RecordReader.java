@@ -9,16 +9,28 @@ import java.util.function.Consumer;
 /**
  * Streams the records of one input with Jackson's token parser, a record at a time, never a tree:
  * the entry point of parsing. Every record is handed on whole, so a file cut anywhere yields
- * exactly the records complete before the cut; bad JSON is reported with its offset and reading
+ * exactly the records complete before the cut (a record too large to hold in memory waits in a
+ * temporary file meanwhile: {@link RawRecord}); bad JSON is reported with its offset and reading
  * goes on where it safely can ({@link RecordStream}). A reader keeps its record buffer from one
  * input to the next, so a thread reuses one reader for all its inputs; readers are not shared
  * between threads.
  */
 public final class RecordReader {
-    private final RawRecord record = new RawRecord();
-    private final RecordFields fields = new RecordFields(record);
+    private final RawRecord record;
+    private final RecordFields fields;
     private End end;
     private Stop stop;
+
+    /** A reader whose records spill past {@link RawRecord#DEFAULT_SPILL_CHARS}, or what {@code nsgflow.record.spillChars} says. */
+    public RecordReader() {
+        this(RawRecord.spillChars());
+    }
+
+    /** A reader whose records spill once their tuples pass {@code spillChars} characters (see {@link RawRecord}). */
+    RecordReader(int spillChars) {
+        record = new RawRecord(spillChars);
+        fields = new RecordFields(record);
+    }
 
     /**
      * Where a read starts.
@@ -98,6 +110,7 @@ public final class RecordReader {
         try {
             return stream.read(start);
         } finally {
+            record.releaseSpill();
             end = stream.end();
             stop = stream.stop();
         }
