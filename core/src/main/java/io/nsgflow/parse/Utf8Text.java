@@ -34,6 +34,8 @@ final class Utf8Text extends InputStream {
     private int pos;
     private int end;
     private boolean eof;
+    /** A failure of the read that followed the bytes looked at first, for the next read to throw. */
+    private IOException failure;
     /** Bytes of the input consumed, and UTF-8 bytes made from them. */
     private long inCount;
     private long outCount;
@@ -134,14 +136,27 @@ final class Utf8Text extends InputStream {
         if (detect) {
             detect();
         }
+        if (failure != null) {
+            IOException e = failure;
+            failure = null;
+            throw e;
+        }
         if (unit == 1) {
-            if (pos < end) {
-                int n = Math.min(len, end - pos);
-                System.arraycopy(buf, pos, b, off, n);
-                pos += n;
-                return n;
+            if (pos == end) {
+                return in.read(b, off, len);
             }
-            return in.read(b, off, len);
+            int n = Math.min(len, end - pos);
+            System.arraycopy(buf, pos, b, off, n);
+            pos += n;
+            // the rest of the buffer asked for, so that reads are as long as without the bytes looked at first;
+            // a failure there comes with the next read, after the bytes before it, as the input itself gives it
+            int more = 0;
+            try {
+                more = n < len && !eof ? in.read(b, off + n, len - n) : 0;
+            } catch (IOException e) {
+                failure = e;
+            }
+            return n + Math.max(more, 0);
         }
         int n = 0;
         while (n < len && pendingPos < pendingEnd) {
