@@ -60,9 +60,11 @@ class HugeRecordTest {
 
         assertThat(r.exit()).isEqualTo(ExitCode.NOTHING_READ);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err().lines().toList()).containsExactly("nsgflow: " + huge + ": byte 4416000: read failed: a record too large"
-                + " to hold in memory cannot spill its tuples to a temporary file in " + dir.resolve("missing")
-                + " (no such directory; set another with NSGFLOW_JAVA_OPTS=-Djava.io.tmpdir=DIR); rest of input skipped");
+        assertThat(r.err().lines().toList()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("nsgflow: " + huge + ": byte ") // how far the input was read, which its buffers decide
+                .endsWith(": read failed: a record too large to hold in memory cannot spill its tuples to a temporary file in "
+                        + dir.resolve("missing") + " (no such directory; set another with NSGFLOW_JAVA_OPTS=-Djava.io.tmpdir=DIR);"
+                        + " rest of input skipped"));
     }
 
     @Test
