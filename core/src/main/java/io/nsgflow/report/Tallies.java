@@ -42,9 +42,9 @@ final class Tallies<K> implements Serializable {
 
     private Tally tally(FlowRow row) {
         if (index != null) {
-            Dimension.Packer<K> packer = dimension.packer();
-            long hi = packer.hi(row);
-            long lo = packer.lo(row);
+            Dimension.Packing packing = dimension.packer().packing();
+            long hi = packing.hi(row);
+            long lo = packing.lo(row);
             Tally t = index.get(hi, lo);
             if (t == null) {
                 t = new Tally();
