@@ -5,11 +5,13 @@ package io.nsgflow.format;
  * (the NSG, rule, MAC and resource names a record gives each of its hundreds of rows) is copied
  * in bulk instead of scanned for escapes and encoded char by char, which was 40% of
  * {@code flows -f ndjson}'s time. Keyed by identity: the same String, being immutable, is spelt
- * the same bytes. A String's bytes are kept from the second time in a row it is seen in its slot,
- * so that text which never repeats costs a hash and a slot, not a copy.
+ * the same bytes. A String's bytes are kept from the second time it is seen, so that text which
+ * never repeats costs a hash and a slot, not a copy. Slots go in pairs, the last String seen
+ * first, so that two Strings that alternate row by row (TCP and UDP) keep their bytes even when
+ * their hashes fall on one pair.
  */
 final class RepeatedText {
-    private static final int SLOTS = 256;
+    private static final int SLOTS = 512;
 
     /** How a writer spells a String: quoted and escaped as its format wants. */
     interface Spelling {
@@ -30,10 +32,13 @@ final class RepeatedText {
             spelling.spell(out, s); // a builder's text changes
             return;
         }
-        int slot = System.identityHashCode(text) & (SLOTS - 1);
-        if (strings[slot] != text) {
-            strings[slot] = text;
-            bytes[slot] = null;
+        int first = System.identityHashCode(text) & (SLOTS - 2);
+        int slot = strings[first] == text ? first : strings[first + 1] == text ? first + 1 : -1;
+        if (slot < 0) { // the first of the pair moves to second, the new String comes first
+            strings[first + 1] = strings[first];
+            bytes[first + 1] = bytes[first];
+            strings[first] = text;
+            bytes[first] = null;
             spelling.spell(out, text);
             return;
         }
