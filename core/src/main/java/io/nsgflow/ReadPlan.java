@@ -19,7 +19,7 @@ import java.util.List;
  * identity cannot know whether a later tuple of such a key counts): peak RSS 340 MiB against
  * 145 MiB read whole, growing with the file. Many blobs spread over the threads without either cost.
  */
-final class ReadPlan {
+public final class ReadPlan {
     /**
      * A system property that cuts every plain file into ranges of this many bytes, whatever its
      * size: how tests make many tiny ranges of small files, and how a run on many cores may trade
@@ -58,8 +58,12 @@ final class ReadPlan {
         return tasks;
     }
 
-    /** Where the ranges of {@code input} start: just {0} when it is read whole. */
-    private static long[] starts(Input input, long range) {
+    /**
+     * Where the ranges of {@code input} start when it is cut into ranges of about {@code range}
+     * bytes: just {0} when it is read whole (no longer than that, gzip, or not the envelope). The
+     * CLI's threads and the Spark runner cut by this one rule.
+     */
+    public static long[] starts(Input input, long range) {
         long size = input.size();
         if (size <= range || !input.seekable()) {
             return new long[] {0};
