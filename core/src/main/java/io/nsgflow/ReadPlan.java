@@ -8,18 +8,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the threads of a parallel read take, one at a time and in order: each input whole, except
- * a plain file bigger than one thread's share of all the bytes, which would keep a core idle
- * while one thread reads it; such a file is cut at record starts into ranges of about a share
- * each ({@link RecordStarts}). Small files are never cut: a range costs a partial result and its
- * merge, which pay off only over many megabytes.
+ * What the threads of a parallel read take, one at a time and in order: each input whole, or,
+ * when asked for with {@link #RANGE_PROPERTY}, a plain file cut at record starts into ranges of
+ * that length ({@link RecordStarts}).
+ *
+ * <p>Files are not cut unless asked, because cutting one did not pay where it was measured
+ * (docs/PERFORMANCE.md, 2 cores): no wall-clock gain on a 100 MB blob, where the JIT compiler
+ * already keeps the second core busy, and 30-50% more CPU on a 400 MB one; and every range after
+ * the first holds, until it is merged, the connections that ended in it (a partial's flow
+ * identity cannot know whether a later tuple of such a key counts): peak RSS 340 MiB against
+ * 145 MiB read whole, growing with the file. Many blobs spread over the threads without either cost.
  */
 public final class ReadPlan {
-    /** The shortest range a file is cut into. */
-    static final long MIN_RANGE = 16L << 20;
     /**
-     * A system property that sets the range length, in bytes, every plain file is cut at whatever
-     * its size: how tests make many tiny ranges of small files.
+     * A system property that cuts every plain file into ranges of this many bytes, whatever its
+     * size: how tests make many tiny ranges of small files, and how a run on many cores may trade
+     * memory for time ({@code NSGFLOW_JAVA_OPTS=-Dnsgflow.split.rangeBytes=268435456}).
      */
     static final String RANGE_PROPERTY = "nsgflow.split.rangeBytes";
 
@@ -36,17 +40,12 @@ public final class ReadPlan {
     private ReadPlan() {
     }
 
-    /** @param cut whether big files may be cut into ranges; else each input is one task */
-    static List<Task> plan(List<Input> inputs, int threads, Diagnostics diagnostics, boolean cut) {
-        long total = 0;
-        for (Input input : inputs) {
-            total += Math.max(0, input.size());
-        }
-        long forced = Long.getLong(RANGE_PROPERTY, 0);
-        long share = forced > 0 ? forced : Math.max(MIN_RANGE, (total + threads - 1) / threads);
+    /** @param cut whether files may be cut into ranges; else each input is one task */
+    static List<Task> plan(List<Input> inputs, Diagnostics diagnostics, boolean cut) {
+        long range = Long.getLong(RANGE_PROPERTY, 0);
         List<Task> tasks = new ArrayList<>();
         for (Input input : inputs) {
-            long[] starts = cut ? starts(input, share) : new long[] {0};
+            long[] starts = cut && range > 0 ? starts(input, range) : new long[] {0};
             if (starts.length < 2) {
                 tasks.add(new Task(input, null, 0));
                 continue;
@@ -60,17 +59,17 @@ public final class ReadPlan {
     }
 
     /**
-     * Where the ranges of {@code input} start when it is cut into ranges of about {@code share}
+     * Where the ranges of {@code input} start when it is cut into ranges of about {@code range}
      * bytes: just {0} when it is read whole (no longer than that, gzip, or not the envelope). The
      * CLI's threads and the Spark runner cut by this one rule.
      */
-    public static long[] starts(Input input, long share) {
+    public static long[] starts(Input input, long range) {
         long size = input.size();
-        if (size <= share || !input.seekable()) {
+        if (size <= range || !input.seekable()) {
             return new long[] {0};
         }
         try {
-            return RecordStarts.split(input::openAt, size, (int) Math.min(Integer.MAX_VALUE, (size + share - 1) / share));
+            return RecordStarts.split(input::openAt, size, (int) Math.min(Integer.MAX_VALUE, (size + range - 1) / range));
         } catch (IOException e) {
             return new long[] {0}; // reading it whole will say what is wrong
         }

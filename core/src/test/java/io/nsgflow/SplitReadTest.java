@@ -137,9 +137,9 @@ class SplitReadTest {
     }
 
     @Test
-    void smallFilesAreReadWholeAndBigOnesCutIntoAShareEach() throws IOException {
+    void filesAreCutOnlyWhenAskedIntoRangesOfTheLengthAsked() throws IOException {
         Path big = generated.get(0);
-        assertThat(plan(big)).as("below the minimum range, read whole").hasSize(1);
+        assertThat(plan(big)).as("not asked: read whole").hasSize(1);
         System.setProperty(ReadPlan.RANGE_PROPERTY, Long.toString(Files.size(big) / 4));
         try {
             List<ReadPlan.Task> tasks = plan(big);
@@ -177,7 +177,7 @@ class SplitReadTest {
 
     private static List<ReadPlan.Task> plan(Path file) {
         List<Input> inputs = List.of(FileInput.of(file));
-        return ReadPlan.plan(inputs, 2, new Diagnostics(new StringWriter(), false), true);
+        return ReadPlan.plan(inputs, new Diagnostics(new StringWriter(), false), true);
     }
 
     /** The report of {@code file} at 2 and 4 threads, at every forced range length, is the one-thread report. */

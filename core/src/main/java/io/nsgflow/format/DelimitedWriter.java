@@ -18,6 +18,8 @@ final class DelimitedWriter implements TableSink {
     private final char separator;
     private final boolean header;
     private final CellText cells = new CellText();
+    /** Text cells as this format spells them, repeated ones copied. */
+    private final RepeatedText texts;
     /** Where a list cell's JSON is built before it is written as one quoted cell. */
     private final StringWriter listText = new StringWriter();
     private final TextOut listOut = new TextOut(listText, false, 1024);
@@ -30,6 +32,7 @@ final class DelimitedWriter implements TableSink {
         this.out = out;
         this.separator = separator;
         this.header = header;
+        this.texts = new RepeatedText(separator == '\t' ? DelimitedWriter::writeTsv : DelimitedWriter::writeCsv);
     }
 
     @Override
@@ -157,14 +160,10 @@ final class DelimitedWriter implements TableSink {
 
     private void cell(CharSequence value) {
         separate();
-        if (separator == '\t') {
-            writeTsv(value);
-        } else {
-            writeCsv(value);
-        }
+        texts.append(out, value);
     }
 
-    private void writeCsv(CharSequence value) {
+    private static void writeCsv(TextOut out, CharSequence value) {
         boolean quote = false;
         for (int i = 0; i < value.length() && !quote; i++) {
             char c = value.charAt(i);
@@ -185,7 +184,7 @@ final class DelimitedWriter implements TableSink {
         out.append('"');
     }
 
-    private void writeTsv(CharSequence value) {
+    private static void writeTsv(TextOut out, CharSequence value) {
         int plain = 0;
         while (plain < value.length() && !escapedInTsv(value.charAt(plain))) {
             plain++;

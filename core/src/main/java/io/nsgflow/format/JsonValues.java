@@ -11,9 +11,13 @@ import io.nsgflow.result.Column;
  */
 final class JsonValues {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] NULL = TextOut.encoded("null");
+    private static final byte[] TRUE = TextOut.encoded("true");
+    private static final byte[] FALSE = TextOut.encoded("false");
 
     private final TextOut out;
     private final CellText cells = new CellText();
+    private final RepeatedText strings = new RepeatedText(JsonValues::quoted);
     private Column list;
     private int items;
     private int field;
@@ -44,7 +48,7 @@ final class JsonValues {
             return;
         }
         before();
-        quoted(out, value);
+        strings.append(out, value);
         after();
     }
 
@@ -67,7 +71,7 @@ final class JsonValues {
 
     void bool(boolean value) {
         before();
-        out.append(value ? "true" : "false");
+        out.appendEncoded(value ? TRUE : FALSE);
         after();
     }
 
@@ -87,7 +91,7 @@ final class JsonValues {
 
     void nul() {
         before();
-        out.append("null");
+        out.appendEncoded(NULL);
         after();
     }
 

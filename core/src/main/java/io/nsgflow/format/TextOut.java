@@ -1,9 +1,9 @@
 package io.nsgflow.format;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A buffered, unsynchronised text sink with number formatting that allocates nothing: the one
@@ -19,16 +19,27 @@ public final class TextOut {
     private static final int SIZE = 1 << 16;
     /** The most bytes one appended char (or surrogate pair) takes. */
     private static final int MAX_CHAR_BYTES = 4;
+    /** The tens and the ones digit of 0 to 99. */
+    private static final byte[] TENS = new byte[100];
+    private static final byte[] ONES = new byte[100];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            TENS[i] = (byte) ('0' + i / 10);
+            ONES[i] = (byte) ('0' + i % 10);
+        }
+    }
 
     private final Writer writer;
-    /** The writer's byte stream, written directly; null when the writer is not a {@link ByteStreamWriter}. */
-    private final OutputStream stream;
+    /** The writer when its byte stream can be written directly; null when it is not a {@link ByteStreamWriter}. */
+    private final ByteStreamWriter bytes;
     private final byte[] buf;
-    private final byte[] digits = new byte[20];
     /** A String's or StringBuilder's chars, copied out in bulk (a Latin-1 string's is one intrinsic). */
     private final char[] scratch = new char[64];
     private final boolean flushEachLine;
     private int count;
+    /** Bytes drained from the buffer so far: with {@link #count}, a position in all that was written. */
+    private long drained;
     /** A high surrogate appended alone, waiting for its low half; 0 for none. */
     private char pendingHigh;
 
@@ -43,7 +54,7 @@ public final class TextOut {
     /** @param size the buffer's length in bytes: small for a scratch buffer that builds one cell */
     TextOut(Writer writer, boolean flushEachLine, int size) {
         this.writer = writer;
-        this.stream = writer instanceof ByteStreamWriter b ? b.stream() : null;
+        this.bytes = writer instanceof ByteStreamWriter b ? b : null;
         this.flushEachLine = flushEachLine;
         this.buf = new byte[Math.max(size, 32)]; // room for any one long and a wide char
     }
@@ -132,7 +143,23 @@ public final class TextOut {
         return this;
     }
 
-    /** Appends a long in decimal. */
+    /** Where the next byte goes, counted from the first: what {@link #since} copies from. */
+    long position() {
+        return drained + count;
+    }
+
+    /**
+     * The bytes appended since {@code position}, or null when they are no longer all in the buffer
+     * (it was drained in between) or end in half a character (a high surrogate alone so far).
+     */
+    byte[] since(long position) {
+        if (position < drained || pendingHigh != 0) {
+            return null;
+        }
+        return Arrays.copyOfRange(buf, (int) (position - drained), count);
+    }
+
+    /** Appends a long in decimal, two digits at a time. */
     public TextOut append(long value) {
         if (value == Long.MIN_VALUE) {
             return append(Long.toString(value));
@@ -145,15 +172,31 @@ public final class TextOut {
             buf[count++] = '-';
             value = -value;
         }
-        int pos = digits.length;
-        do {
-            digits[--pos] = (byte) ('0' + value % 10);
-            value /= 10;
-        } while (value != 0);
-        int n = digits.length - pos;
-        System.arraycopy(digits, pos, buf, count, n);
-        count += n;
+        int end = count + digits(value);
+        int pos = end;
+        while (value >= 100) {
+            int pair = (int) (value % 100);
+            value /= 100;
+            buf[--pos] = ONES[pair];
+            buf[--pos] = TENS[pair];
+        }
+        if (value >= 10) {
+            buf[--pos] = ONES[(int) value];
+            buf[--pos] = TENS[(int) value];
+        } else {
+            buf[--pos] = (byte) ('0' + value);
+        }
+        count = end;
         return this;
+    }
+
+    /** How many decimal digits a value of at least 0 has. */
+    private static int digits(long value) {
+        int n = 1;
+        for (long limit = 10; n < 19 && value >= limit; limit *= 10) {
+            n++;
+        }
+        return n;
     }
 
     /** Encodes one char that is not plain ASCII, or that follows a lone high surrogate; room for it is made. */
@@ -208,8 +251,8 @@ public final class TextOut {
     public void flush() {
         drain();
         try {
-            if (stream != null) {
-                stream.flush();
+            if (bytes != null) {
+                bytes.stream().flush();
             } else {
                 writer.flush();
             }
@@ -223,15 +266,15 @@ public final class TextOut {
             return;
         }
         try {
-            if (stream != null) {
-                writer.flush(); // whatever was written to the writer itself goes first
-                stream.write(buf, 0, count);
+            if (bytes != null) {
+                bytes.stream().write(buf, 0, count);
             } else {
                 writer.write(new String(buf, 0, count, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new OutputException(e);
         }
+        drained += count;
         count = 0;
     }
 }

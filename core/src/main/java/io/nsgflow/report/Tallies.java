@@ -42,9 +42,9 @@ final class Tallies<K> implements Serializable {
 
     private Tally tally(FlowRow row) {
         if (index != null) {
-            Dimension.Packer<K> packer = dimension.packer();
-            long hi = packer.hi(row);
-            long lo = packer.lo(row);
+            Dimension.Packing packing = dimension.packer().packing();
+            long hi = packing.hi(row);
+            long lo = packing.lo(row);
             Tally t = index.get(hi, lo);
             if (t == null) {
                 t = new Tally();
@@ -80,15 +80,43 @@ final class Tallies<K> implements Serializable {
         return index != null ? index.size() : byKey.size();
     }
 
-    /** The entries, by {@code metric} descending, ties by key ascending; {@code limit} 0 means all. */
+    /**
+     * The entries, by {@code metric} descending, ties by key ascending; {@code limit} 0 means all.
+     * With a limit only the first entries are selected, not every one sorted; a tally that ranks
+     * below the last one kept makes no key object.
+     */
     List<Map.Entry<K, Tally>> ranked(Metric metric, int limit) {
-        Comparator<Map.Entry<K, Tally>> byMetric = Comparator.comparingLong(e -> -metric.of(e.getValue()));
-        List<Map.Entry<K, Tally>> entries = new ArrayList<>(byKey.entrySet());
-        if (index != null) {
-            index.forEach((hi, lo, t) -> entries.add(Map.entry(dimension.packer().key(hi, lo), t)));
+        Comparator<Map.Entry<K, Tally>> order = Comparator.<Map.Entry<K, Tally>>comparingLong(e -> -metric.of(e.getValue()))
+                .thenComparing(Map.Entry::getKey, dimension.order());
+        if (limit <= 0 || size() <= limit) {
+            List<Map.Entry<K, Tally>> entries = new ArrayList<>(byKey.entrySet());
+            if (index != null) {
+                index.forEach((hi, lo, t) -> entries.add(Map.entry(dimension.packer().key(hi, lo), t)));
+            }
+            entries.sort(order);
+            return entries;
         }
-        entries.sort(byMetric.thenComparing(Map.Entry::getKey, dimension.order()));
-        return limit > 0 && entries.size() > limit ? entries.subList(0, limit) : entries;
+        FirstRows<Map.Entry<K, Tally>> first = new FirstRows<>(limit, order);
+        byKey.entrySet().forEach(first::offer);
+        if (index != null) {
+            index.forEach((hi, lo, t) -> {
+                Map.Entry<K, Tally> last = first.last();
+                if (last == null || metric.of(t) >= metric.of(last.getValue())) {
+                    first.offer(Map.entry(dimension.packer().key(hi, lo), t));
+                }
+            });
+        }
+        return first.sorted();
+    }
+
+    /** The sum of {@code metric} over every entry. */
+    long total(Metric metric) {
+        long[] total = {0};
+        byKey.values().forEach(t -> total[0] = CounterSum.add(total[0], metric.of(t)));
+        if (index != null) {
+            index.forEach((hi, lo, t) -> total[0] = CounterSum.add(total[0], metric.of(t)));
+        }
+        return total[0];
     }
 
     /** The key's columns followed by the tally's. */
@@ -98,10 +126,13 @@ final class Tallies<K> implements Serializable {
         return columns;
     }
 
-    /** Writes the ranked entries as table {@code table}: the key's cells, then the tally's. */
+    /**
+     * Writes the ranked entries as table {@code table}: the key's cells, then the tally's; only as
+     * many as {@code w} {@linkplain TableSink#rowsWanted wants}.
+     */
     void write(TableSink w, TableSchema table, Metric metric) {
         w.startTable(table);
-        for (Map.Entry<K, Tally> e : ranked(metric, 0)) {
+        for (Map.Entry<K, Tally> e : ranked(metric, w.rowsWanted(table))) {
             w.beginRow();
             dimension.writer().write(e.getKey(), w);
             e.getValue().write(w);

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * {@code top}: the keys that carried the most flows, tuples, packets or bytes, ranked by the
- * metric, each with its share of the metric's total and every count. Every key is written; how
- * many rows are shown is {@code --limit}'s business.
+ * metric, each with its share of the metric's total and every count. Every key is written, or
+ * only the first ones when the writer wants no more ({@code --limit} without {@code --sort}).
  */
 public final class TopReporter extends CountingReporter<TopReporter> {
     public static final String TABLE = "top";
@@ -85,17 +85,17 @@ public final class TopReporter extends CountingReporter<TopReporter> {
 
     @Override
     void write(ReadStats stats) {
-        List<Map.Entry<Object, Tally>> ranked = tallies.ranked(metric, 0);
-        long total = 0;
-        for (Map.Entry<Object, Tally> e : ranked) {
-            total = CounterSum.add(total, metric.of(e.getValue()));
-        }
+        long total = tallies.total(metric);
+        TableSchema schema = schema(by, metric);
+        List<Map.Entry<Object, Tally>> ranked;
         if (fold != null) {
             @SuppressWarnings("unchecked") // an address dimension's keys
-            List<Map.Entry<IpKey, Tally>> byAddress = (List<Map.Entry<IpKey, Tally>>) (List<?>) ranked;
+            List<Map.Entry<IpKey, Tally>> byAddress = (List<Map.Entry<IpKey, Tally>>) (List<?>) tallies.ranked(metric, 0);
             ranked = fold.fold(byAddress, metric);
+        } else {
+            ranked = tallies.ranked(metric, writer.rowsWanted(schema));
         }
-        writer.startTable(schema(by, metric));
+        writer.startTable(schema);
         for (Map.Entry<Object, Tally> e : ranked) {
             writer.beginRow();
             if (fold != null) {

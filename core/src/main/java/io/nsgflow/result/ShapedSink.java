@@ -85,6 +85,13 @@ final class ShapedSink implements TableSink {
         return (a, b) -> ((Comparable) a).compareTo(b);
     }
 
+    /** A ranking cut by {@code --limit} and not sorted again by {@code --sort} shows only its first rows. */
+    @Override
+    public int rowsWanted(TableSchema schema) {
+        boolean shown = shape.table() == null || schema.name().equals(shape.table());
+        return shown && schema.kind() == TableSchema.Kind.ROWS && order(schema) == null ? shape.limit() : 0;
+    }
+
     @Override
     public void beginRow() {
         rowMode = tableMode;

@@ -46,6 +46,15 @@ public interface TableSink {
     void endTable();
 
     /**
+     * How many of {@code table}'s first rows, in the order they are written, reach the output: 0
+     * for all. A reporter that ranks many keys may then write only those, found without sorting
+     * every key; the rows it writes must be the first ones of its whole ranking, ties included.
+     */
+    default int rowsWanted(TableSchema table) {
+        return 0;
+    }
+
+    /**
      * Writes any rows held back only to size columns (a table holds its first rows for that), so
      * that what has been read so far is out; later rows keep the columns chosen then. For
      * {@code follow}, after each poll. Rows held to be sorted stay held.

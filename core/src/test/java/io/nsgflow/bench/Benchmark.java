@@ -231,8 +231,9 @@ public final class Benchmark {
     }
 
     /**
-     * One blob read by every merging report with 1 thread and with every core: what cutting one
-     * file into byte ranges at record starts buys. The answers must be the same.
+     * One blob read by every merging report with 1 thread and with every core, cut into a byte
+     * range per core at record starts (which is off unless asked for): what cutting buys. The
+     * answers must be the same.
      */
     private void split(long mb) throws IOException, InterruptedException {
         Path file = data.resolve("v2-" + mb + "MB-seed1.json");
@@ -243,7 +244,12 @@ public final class Benchmark {
             for (int threads : new int[] {1, cores}) {
                 List<String> args = new ArrayList<>(List.of(report.split(" ")));
                 args.addAll(List.of("--threads", Integer.toString(threads), file.toString()));
-                measures.add(new Measure(report + " --threads " + threads, nsgflow(args.toArray(new String[0])), true));
+                List<String> command = new ArrayList<>();
+                if (threads > 1) { // files are cut only when asked: a range per core
+                    command.addAll(List.of("env", "NSGFLOW_JAVA_OPTS=-Dnsgflow.split.rangeBytes=" + (Files.size(file) + threads - 1) / threads));
+                }
+                command.addAll(nsgflow(args.toArray(new String[0])));
+                measures.add(new Measure(report + " --threads " + threads, command, true));
             }
         }
         int n = mb >= 500 ? bigRuns : runs;

@@ -7,6 +7,8 @@ import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +70,23 @@ class TextOutTest {
     }
 
     @Test
+    void numbersAreTheirDecimalTextAtEveryLength() {
+        List<Long> values = new ArrayList<>(List.of(0L, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1));
+        for (long p = 1; p > 0 && p <= Long.MAX_VALUE / 10 * 10; p *= 10) {
+            values.addAll(List.of(p - 1, p, p + 1, -p, -(p - 1), 2 * p - 1));
+        }
+        StringWriter text = new StringWriter();
+        TextOut out = new TextOut(text, false, 24); // a drain before most numbers
+        StringBuilder expected = new StringBuilder();
+        for (long v : values) {
+            out.append(v).append(' ');
+            expected.append(v).append(' ');
+        }
+        out.flush();
+        assertThat(text.toString()).isEqualTo(expected.toString());
+    }
+
+    @Test
     void textWrittenToTheWriterItselfComesBeforeTheRowsAfterIt() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ByteStreamWriter stream = new ByteStreamWriter(bytes);
@@ -75,7 +94,10 @@ class TextOutTest {
         stream.write("h\u00e9\n");
         out.append("row").endLine();
         out.flush();
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("h\u00e9\nrow\n");
+        stream.write("again\n");
+        out.append("row").endLine();
+        out.flush();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("h\u00e9\nrow\nagain\nrow\n");
     }
 
     private static void each(String s, TextOut a, TextOut b) {

@@ -87,6 +87,19 @@ class ShapeTest {
     }
 
     @Test
+    void aReporterIsToldHowManyFirstRowsAreShownOnlyWhenNothingSortsThemAgain() {
+        assertThat(new Shape(null, List.of(), 3, null).apply(new Results()).rowsWanted(TOP)).isEqualTo(3);
+        assertThat(new Shape(List.of("srcIp"), List.of(), 3, "top").apply(new Results()).rowsWanted(TOP)).isEqualTo(3);
+        assertThat(new Shape(null, List.of(), 3, null).apply(new Results()).rowsWanted(TRAFFIC)).as("a breakdown").isZero();
+        assertThat(new Shape(null, SortKey.parseList("bytes"), 3, null).apply(new Results()).rowsWanted(TOP))
+                .as("--sort needs every row").isZero();
+        assertThat(new Shape(null, SortKey.parseList("way"), 3, null).apply(new Results()).rowsWanted(TOP))
+                .as("a sort key the table lacks").isEqualTo(3);
+        assertThat(new Shape(null, List.of(), 0, null).apply(new Results()).rowsWanted(TOP)).isZero();
+        assertThat(new Results().rowsWanted(TOP)).as("a writer takes every row").isZero();
+    }
+
+    @Test
     void tableChoosesOne() {
         assertThat(run(new Shape(null, List.of(), 0, "traffic")).tables()).extracting(Results.Table::name)
                 .containsExactly("traffic");
