@@ -203,7 +203,7 @@ abstract class ReportCommand implements Callable<Integer> {
                     diagnostics, null);
         }
         IncrementalRead incremental = input.incremental(spec.name(), diagnostics);
-        if (input.paths.isEmpty() && terminal.inIsTerminal()) {
+        if (input.paths.isEmpty() && terminal.inIsTerminal() && !input.quiet) { // a hint, not a problem: --quiet asks for none
             diagnostics.print("reading flow-log JSON from standard input; end it with Ctrl-D, or give a file or folder: "
                     + spec.qualifiedName() + " PATH (see --help)");
         }

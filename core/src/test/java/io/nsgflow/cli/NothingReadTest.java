@@ -89,6 +89,15 @@ class NothingReadTest {
     }
 
     @Test
+    void noPathWhileStdinIsATerminalStaysSilentUnderQuiet() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Terminal terminal = new Terminal(out, err, new ByteArrayInputStream(new byte[0]), false, () -> 0, true, false);
+        Result r = run(terminal, out, err, "summary", "--quiet");
+        assertThat(r.err()).doesNotContain("Ctrl-D");
+    }
+
+    @Test
     void noPathWhileStdinIsAPipeReadsItWithoutANote() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
