@@ -15,7 +15,8 @@ public final class HeapExhausted extends RuntimeException {
 
     /**
      * Below this many bytes of heap per key held, the keys cannot be what filled it: the heap went
-     * to one huge record, which is read whole before its tuples are counted.
+     * to one huge record: its tuples spill to a file past a few MB, but its header, rules and MACs
+     * are held, so one with millions of rules or MACs, or a heap smaller than the spill threshold, can fill it.
      */
     private static final long BYTES_PER_KEY_AT_MOST = 2_000;
 
@@ -44,7 +45,7 @@ public final class HeapExhausted extends RuntimeException {
         if (keys >= 0) {
             held = String.format(" holding %,d distinct keys (addresses, ports, rules, connections...)", keys);
             if (keys * BYTES_PER_KEY_AT_MOST < max) {
-                held += ", too few to fill it: a single record too large to hold whole (records are read whole)";
+                held += ", too few to fill it: a single record too large to hold (millions of rules or MACs, or a heap of a few MB)";
             }
         }
         return "out of memory: the Java heap (" + (max >> 20) + " MB) is full" + held

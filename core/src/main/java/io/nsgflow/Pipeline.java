@@ -20,6 +20,7 @@ import io.nsgflow.source.InputScope;
 import io.nsgflow.source.Inputs;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Writer;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -235,41 +236,88 @@ public final class Pipeline {
     }
 
     /**
-     * Reads one byte range of a plain input cut at record starts, as {@link #read} reads an input:
-     * to the first record that starts where a later range starts. Its problems wait for the
-     * ranges before it ({@link SplitInput}); a range the one before it read through is given up.
+     * What reading one byte range of an input gave; a {@link RangeChain} says whether it counts.
+     *
+     * @param records how many records it held
+     * @param stop    where it stopped for a later range; null when it read to the input's end
+     * @param opened  whether its bytes could be opened
+     */
+    public record RangeRead(long records, RecordReader.Stop stop, boolean opened) implements java.io.Serializable {
+    }
+
+    /**
+     * Reads byte range {@code range} of a plain input cut at record starts ({@link
+     * io.nsgflow.parse.RecordStarts#split}) into {@code reporter}, as {@link #run} reads an input: to
+     * the first record that starts where a later range starts. How the CLI reads its ranges on
+     * threads, and a Spark task a range of a blob.
+     *
+     * @param diag the input's diagnostics for range 0; for a later range, a {@link FileDiagnostics#part}
+     *             that knows what comes before it (or that nobody will hear, when that is not known yet)
+     * @param stats counts the input once, for range 0, and the records and tuples read
+     */
+    public RangeRead readRange(Input input, long[] starts, int range, FileDiagnostics diag, Reporter reporter, ReadStats stats) {
+        return readRange(input, starts, range, new RecordReader(), diag, sink(reporter), stats);
+    }
+
+    /**
+     * What {@link #readRange} would say of range {@code range}, its records and where it stops,
+     * found by parsing alone: the records are not decoded, nothing is told. How a Spark planner
+     * learns which ranges count ({@link RangeChain}) before any row is read.
+     */
+    public static RangeRead measureRange(Input input, long[] starts, int range) {
+        Diagnostics silent = new Diagnostics(Writer.nullWriter(), false);
+        return readRange(input, starts, range, new RecordReader(), silent.forInput(input.name()), record -> { });
+    }
+
+    /**
+     * A range read on one of the CLI's threads: its problems wait for the ranges before it
+     * ({@link SplitInput}); a range the one before it read through is given up.
      */
     private void readRange(SplitInput split, int range, RecordReader reader, FlowSink sink, ReadStats stats) {
-        Input input = split.input();
-        FileDiagnostics diag = split.diagnostics(range);
-        RecordDecoder decoder = new RecordDecoder(input.name(), input.meta(), diag, sink);
-        long start = split.starts()[range];
         try {
-            InputStream in;
-            try {
-                in = input.openAt(start);
-            } catch (IOException e) {
-                diag.problem(Problem.UNREADABLE_INPUT, "byte " + start, FileInputs.reason(e) + "; rest of input skipped");
-                split.read(range, 0, null);
-                return;
-            }
-            if (range == 0) {
-                stats.countInput(true);
-            }
-            try (in) {
-                long records = reader.read(in, RecordReader.Start.range(split.starts(), range), diag, decoder::decode);
-                split.read(range, records, reader.stop());
-            } catch (IOException e) {
-                // closing an input we have finished reading loses nothing
-            }
+            RangeRead read = readRange(split.input(), split.starts(), range, reader, split.diagnostics(range), sink, stats);
+            split.read(range, read.records(), read.stop());
         } catch (SplitInput.Dropped d) {
             // the range before read these bytes; this read counts for nothing
         } catch (RuntimeException | Error e) {
             split.abandon();
             throw e;
+        }
+    }
+
+    /** A range's records decoded into {@code sink}, counted in {@code stats}. */
+    private RangeRead readRange(Input input, long[] starts, int range, RecordReader reader, FileDiagnostics diag,
+            FlowSink sink, ReadStats stats) {
+        RecordDecoder decoder = new RecordDecoder(input.name(), input.meta(), diag, sink);
+        try {
+            RangeRead read = readRange(input, starts, range, reader, diag, decoder::decode);
+            if (range == 0 && read.opened()) {
+                stats.countInput(true);
+            }
+            return read;
         } finally {
             stats.countRead(decoder.flowRecords(), decoder.tuples());
         }
+    }
+
+    /** The one range read: from its start to the first record of the envelope where a later range starts. */
+    private static RangeRead readRange(Input input, long[] starts, int range, RecordReader reader, FileDiagnostics diag,
+            Consumer<RawRecord> records) {
+        long start = starts[range];
+        InputStream in;
+        try {
+            in = input.openAt(start);
+        } catch (IOException e) {
+            diag.problem(Problem.UNREADABLE_INPUT, "byte " + start, FileInputs.reason(e) + "; rest of input skipped");
+            return new RangeRead(0, null, false);
+        }
+        long count = 0;
+        try (in) {
+            count = reader.read(in, RecordReader.Start.range(starts, range), diag, records);
+        } catch (IOException e) {
+            // closing an input we have finished reading loses nothing
+        }
+        return new RangeRead(count, reader.stop(), true);
     }
 
     private void told(Input input, RecordReader reader, RecordDecoder decoder) {

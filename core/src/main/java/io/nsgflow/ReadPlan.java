@@ -14,7 +14,7 @@ import java.util.List;
  * each ({@link RecordStarts}). Small files are never cut: a range costs a partial result and its
  * merge, which pay off only over many megabytes.
  */
-final class ReadPlan {
+public final class ReadPlan {
     /** The shortest range a file is cut into. */
     static final long MIN_RANGE = 16L << 20;
     /**
@@ -59,8 +59,12 @@ final class ReadPlan {
         return tasks;
     }
 
-    /** Where the ranges of {@code input} start: just {0} when it is read whole. */
-    private static long[] starts(Input input, long share) {
+    /**
+     * Where the ranges of {@code input} start when it is cut into ranges of about {@code share}
+     * bytes: just {0} when it is read whole (no longer than that, gzip, or not the envelope). The
+     * CLI's threads and the Spark runner cut by this one rule.
+     */
+    public static long[] starts(Input input, long share) {
         long size = input.size();
         if (size <= share || !input.seekable()) {
             return new long[] {0};

@@ -12,6 +12,18 @@ import java.util.List;
  * from the same command line ({@link NsgflowCommand#plan}).
  */
 public interface DistributedRead {
+    /**
+     * The workers could not use the command line that the driver accepted (an enrichment file
+     * missing on a worker): told as a usage error, in one line.
+     */
+    final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     /** Where the inputs are read, for messages ("Spark"). */
     String where();
 
@@ -21,6 +33,7 @@ public interface DistributedRead {
      * not finish the whole.
      *
      * @return the statistics of every input read
+     * @throws Refused when a worker cannot use the command line
      */
     ReadStats read(List<String> paths, ReportSpec<?> spec, Diagnostics diagnostics);
 }

@@ -199,8 +199,13 @@ abstract class ReportCommand implements Callable<Integer> {
         Pipeline pipeline = new Pipeline(filter, diagnostics, terminal.in()).stopWhen(stop::requested);
         DistributedRead elsewhere = root.distributedRead();
         if (elsewhere != null) {
-            return answered(read.whole(), pipeline.finish(read.whole(), elsewhere.read(input.paths, read, diagnostics)),
-                    diagnostics, null);
+            ReadStats stats;
+            try {
+                stats = elsewhere.read(input.paths, read, diagnostics);
+            } catch (DistributedRead.Refused e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            return answered(read.whole(), pipeline.finish(read.whole(), stats), diagnostics, null);
         }
         IncrementalRead incremental = input.incremental(spec.name(), diagnostics);
         if (input.paths.isEmpty() && terminal.inIsTerminal() && !input.quiet) { // a hint, not a problem: --quiet asks for none

@@ -9,6 +9,7 @@ import io.nsgflow.model.LogFormat;
 import io.nsgflow.parse.RawRecord;
 import io.nsgflow.model.Macs;
 import io.nsgflow.source.PathMetadata;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
 
@@ -66,7 +67,15 @@ public final class RecordDecoder {
     }
 
     public void decode(RawRecord rec) {
-        repeats.reset(rec);
+        try {
+            decodeRecord(rec);
+        } catch (UncheckedIOException e) {
+            diag.problem(Problem.BAD_RECORD, where(rec), "the tuples of this record, too large to hold in memory, could not be read back from their temporary file in "
+                    + System.getProperty("java.io.tmpdir") + " (" + e.getCause().getMessage() + "); rest of record skipped");
+        }
+    }
+
+    private void decodeRecord(RawRecord rec) {
         for (String problem : rec.problems()) {
             diag.problem(Problem.BAD_RECORD, where(rec), problem);
         }
@@ -109,6 +118,7 @@ public final class RecordDecoder {
         String nsg = first(id.nameAfter(), pathMeta.nsg());
         String recordMac = first(Macs.normalize(rec.macAddress()), pathMeta.mac());
         check.nsg(id, rec);
+        repeats.reset(rec, g -> first(Macs.normalize(g.mac()), recordMac));
         for (RawRecord.Group g : rec.groups()) {
             String mac = first(Macs.normalize(g.mac()), recordMac);
             FlowContext v1 = null;
@@ -117,6 +127,7 @@ public final class RecordDecoder {
                 sink.ruleNamed(nsgContext(rec, version == 1 ? 1 : 2, subscription, group, nsg, g.rule(), mac));
             }
             for (int t = g.firstTuple(); t < g.endTuple(); t++) {
+                rec.load(t);
                 int tupleVersion = version != -1 ? version : versionByFields(rec, t);
                 FlowContext context;
                 if (tupleVersion == 1) {
@@ -160,6 +171,7 @@ public final class RecordDecoder {
         String flowLog = first(flowLogId.nameAfter(), pathMeta.flowLog());
         String mac = first(Macs.normalize(rec.macAddress()), pathMeta.mac());
         check.vnet(flowLogId, rec);
+        repeats.reset(rec, g -> mac);
         for (RawRecord.Group g : rec.groups()) {
             String nsg = ResourceId.parse(g.aclId(), "NETWORKSECURITYGROUPS").nameAfter();
             FlowContext context = new FlowContext(source, rec.index(), LogFormat.VNET, 4,
@@ -168,6 +180,7 @@ public final class RecordDecoder {
                 sink.ruleNamed(context);
             }
             for (int t = g.firstTuple(); t < g.endTuple(); t++) {
+                rec.load(t);
                 emit(rec, t, vnet, context);
             }
         }

@@ -3,7 +3,9 @@ package io.nsgflow.decode;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.parse.RawRecord;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Finds a tuple that repeats one already read in the same record for the same MAC: Azure at
@@ -13,17 +15,29 @@ import java.util.Objects;
  * (their index, in an open-addressing table sized to the record). The hash is made from the
  * decoded row, a handful of multiplications, rather than from the tuple's 60-odd characters one
  * after another (which cost 5-7% of {@code summary}); equal text decodes to an equal row, so an
- * identical tuple always lands in the same chain, and a candidate is confirmed on its text.
+ * identical tuple always lands in the same chain, and a candidate is confirmed on its text. A
+ * record too large to hold is spilled, its tuples not at hand to compare with: its repeats are
+ * found before it is decoded, by {@link SpilledRepeats}.
  */
 final class RepeatedTuples {
     private int[] slots = new int[64]; // tuple index + 1; 0 for an empty slot
     private String[] macs = new String[64];
     private int mask = 63;
     private RawRecord record;
+    /** The repeats of a spilled record, found beforehand; null for a record held in memory. */
+    private BitSet spilledRepeats;
 
-    /** Starts on a new record: nothing is seen yet. */
-    void reset(RawRecord rec) {
+    /**
+     * Starts on a new record: nothing is seen yet.
+     *
+     * @param macOf the MAC a group's tuples are compared under, as {@link #repeated} will be told it
+     */
+    void reset(RawRecord rec, Function<RawRecord.Group, String> macOf) {
         record = rec;
+        spilledRepeats = rec.spilled() ? SpilledRepeats.find(rec, macOf) : null;
+        if (spilledRepeats != null) {
+            return;
+        }
         int capacity = Integer.highestOneBit(Math.max(32, rec.tupleCount()) * 2 - 1) << 1;
         if (capacity > slots.length) {
             slots = new int[capacity];
@@ -39,6 +53,9 @@ final class RepeatedTuples {
      * one. {@code row} is the tuple decoded.
      */
     boolean repeated(int tuple, String mac, FlowRow row) {
+        if (spilledRepeats != null) {
+            return spilledRepeats.get(tuple);
+        }
         char[] chars = record.chars();
         int start = record.tupleStart(tuple);
         int len = record.tupleLength(tuple);

@@ -28,7 +28,7 @@ public final class FileDiagnostics {
      * @param line    the line the range begins on, as reading the input whole counts lines: from
      *                the input's start, or from where that reading last resumed after bad JSON
      */
-    public record Before(long records, long line) {
+    public record Before(long records, long line) implements java.io.Serializable {
     }
 
     private final Diagnostics shared;

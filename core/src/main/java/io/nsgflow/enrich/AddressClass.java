@@ -56,8 +56,9 @@ public enum AddressClass {
         return label;
     }
 
-    /** The class of an address in {@link io.nsgflow.model.IpAddress}'s form; a lookup, no allocation. */
-    public static AddressClass of(long hi, long lo) {
+    /** The class of an address in {@link IpAddress}'s form (a mapped one's is its IPv4 address's); a lookup, no allocation. */
+    public static AddressClass of(long address, long lo) {
+        long hi = IpAddress.designatedHi(address, lo);
         if (IpAddress.isV4(hi, lo)) {
             AddressClass whole = BY_FIRST_OCTET[(int) (lo >>> 24) & 0xFF];
             if (whole != null) {

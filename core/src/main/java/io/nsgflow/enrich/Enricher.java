@@ -1,5 +1,6 @@
 package io.nsgflow.enrich;
 
+import io.nsgflow.model.IpAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,8 +58,12 @@ public final class Enricher {
         return lists == null ? List.of() : lists.names();
     }
 
-    /** What is known about the address ({@link io.nsgflow.model.IpAddress}'s form). */
-    public AddressInfo lookup(long hi, long lo) {
+    /**
+     * What is known about the address ({@link IpAddress}'s form); an IPv4-mapped IPv6 address
+     * ({@code ::ffff:10.0.0.1}) is looked up as the IPv4 address it designates.
+     */
+    public AddressInfo lookup(long address, long lo) {
+        long hi = IpAddress.designatedHi(address, lo);
         AddressInfo info = cache.get(hi, lo);
         if (info == null) {
             info = compute(hi, lo);

@@ -4,9 +4,11 @@ import io.nsgflow.model.IpAddress;
 
 /**
  * An address block such as {@code 10.0.0.0/8} or {@code 2001:db8::/32}; a bare address is a block
- * of one. IPv4 blocks match IPv4 addresses only, IPv6 blocks IPv6 ones (IPv4 is held mapped into
- * IPv6, so an IPv4 prefix is 96 bits longer, and {@code ::/0} must be kept from matching it). A
- * block written in IPv6 inside {@code ::ffff:0:0/96} is the IPv4 block it spells.
+ * of one. A block matches the addresses written in its own family, as the log writes them: IPv4
+ * blocks IPv4 addresses, IPv6 blocks IPv6 ones, IPv4-mapped ones ({@code ::ffff:10.0.0.1}) among
+ * them: {@code ::/0} and {@code ::ffff:0:0/96} match those, {@code 10.0.0.0/8} does not (IPv4 is
+ * held mapped into IPv6, so an IPv4 prefix is 96 bits longer). To enrichment tables, a block
+ * written in IPv6 inside {@code ::ffff:0:0/96} is the IPv4 block it designates ({@link #isV4()}).
  */
 public final class Cidr {
     private final long hi;
@@ -15,15 +17,18 @@ public final class Cidr {
     private final long maskLo;
     private final int bits;
     private final boolean v4;
+    /** Written as IPv4 (no colon): it matches IPv4 addresses, and no address the log writes in IPv6. */
+    private final boolean writtenV4;
     private final String text;
 
-    private Cidr(long hi, long lo, int bits, String text) {
+    private Cidr(long hi, long lo, int bits, boolean writtenV4, String text) {
         this.maskHi = bits >= 64 ? -1L : bits == 0 ? 0 : -1L << (64 - bits);
         this.maskLo = bits <= 64 ? 0 : bits == 128 ? -1L : -1L << (128 - bits);
         this.hi = hi & maskHi;
         this.lo = lo & maskLo;
         this.bits = bits;
         this.v4 = bits >= 96 && IpAddress.isV4(this.hi, this.lo);
+        this.writtenV4 = writtenV4;
         this.text = text;
     }
 
@@ -49,11 +54,13 @@ public final class Cidr {
                 throw new IllegalArgumentException("'" + text + "' has a prefix length outside 0-" + max);
             }
         }
-        return new Cidr(ip[0], ip[1], v4 ? bits + 96 : bits, t);
+        return new Cidr(IpAddress.spelledHi(ip[0], ip[1]), ip[1], v4 ? bits + 96 : bits, v4, t);
     }
 
+    /** Whether the address, in {@link IpAddress}'s form, is in the block and written in its family. */
     public boolean contains(long addressHi, long addressLo) {
-        return (addressHi & maskHi) == hi && (addressLo & maskLo) == lo && IpAddress.isV4(addressHi, addressLo) == v4;
+        return (IpAddress.spelledHi(addressHi, addressLo) & maskHi) == hi && (addressLo & maskLo) == lo
+                && IpAddress.isV4(addressHi, addressLo) == writtenV4;
     }
 
     /** The block's first address, high half ({@link IpAddress}'s form). */
@@ -71,7 +78,10 @@ public final class Cidr {
         return bits;
     }
 
-    /** Whether the block is IPv4 (and so matches IPv4 addresses only). */
+    /**
+     * Whether the block holds IPv4 addresses as enrichment data looks them up: an IPv4 block, or
+     * one written in IPv6 inside {@code ::ffff:0:0/96} (the IPv4 block it designates).
+     */
     public boolean isV4() {
         return v4;
     }

@@ -4,10 +4,19 @@ package io.nsgflow.model;
  * IP addresses as two longs (the 128 bits of an IPv6 address, high half first), with IPv4 held as
  * an IPv4-mapped address ({@code ::ffff:a.b.c.d}). One representation serves both families in
  * filters and aggregation keys without a String or an object per address.
+ *
+ * <p>An address the log writes as IPv6 in that mapped form ({@code ::ffff:10.0.0.1}) is kept as the
+ * log says it, apart from the IPv4 address {@code 10.0.0.1}: it is held with the high half
+ * {@link #MAPPED_HI} ({@code ffff::ffff:a.b.c.d}, a multicast address with a reserved flag and the
+ * reserved scope F (RFC 4291 2.7), which no flow can have as its source or destination), spelt
+ * back as {@code ::ffff:a.b.c.d}, matched by IPv6 blocks, and looked up in enrichment data as
+ * the IPv4 address it designates ({@link #designatedHi}).
  */
 public final class IpAddress {
-    /** The high half of every IPv4-mapped address. */
+    /** The high half of every IPv4 address held mapped. */
     public static final long V4_HI = 0L;
+    /** The high half of an address the log writes in IPv4-mapped IPv6 form (see the class comment). */
+    public static final long MAPPED_HI = 0xFFFFL << 48;
     private static final long V4_PREFIX = 0xFFFFL << 32;
 
     private IpAddress() {
@@ -20,6 +29,24 @@ public final class IpAddress {
 
     public static boolean isV4(long hi, long lo) {
         return hi == 0 && (lo >>> 32) == 0xFFFFL;
+    }
+
+    /** Whether the log wrote the address as IPv6 in IPv4-mapped form ({@code ::ffff:10.0.0.1}). */
+    public static boolean isMapped(long hi, long lo) {
+        return hi == MAPPED_HI && (lo >>> 32) == 0xFFFFL;
+    }
+
+    /**
+     * The high half of the address as enrichment data looks it up: an IPv4-mapped IPv6 address is
+     * the IPv4 node it designates (RFC 4291 2.5.5.2), as MaxMind's databases also answer it.
+     */
+    public static long designatedHi(long hi, long lo) {
+        return isMapped(hi, lo) ? V4_HI : hi;
+    }
+
+    /** The high half of the 128 bits the address is spelt with: an IPv6 block matches these. */
+    public static long spelledHi(long hi, long lo) {
+        return isMapped(hi, lo) ? 0 : hi;
     }
 
     /**
@@ -158,7 +185,7 @@ public final class IpAddress {
             hi = (hi << 16) | full[g];
             lo = (lo << 16) | full[g + 4];
         }
-        out[0] = hi;
+        out[0] = isV4(hi, lo) ? MAPPED_HI : hi; // written as IPv6: kept apart from the IPv4 address
         out[1] = lo;
         return true;
     }
@@ -176,10 +203,12 @@ public final class IpAddress {
         return -1;
     }
 
-    /** Appends the address in its usual text form: dotted quad for IPv4, RFC 5952 for IPv6. */
+    /** Appends the address in its usual text form: dotted quad for IPv4, RFC 5952 for IPv6 (mapped ones too). */
     public static void append(StringBuilder sb, long hi, long lo) {
-        if (isV4(hi, lo)) {
+        boolean mapped = isMapped(hi, lo);
+        if (mapped || isV4(hi, lo)) {
             int v4 = (int) lo;
+            sb.append(mapped ? "::ffff:" : ""); // RFC 5952 5: mapped addresses end in their dotted quad
             sb.append((v4 >>> 24) & 0xFF).append('.').append((v4 >>> 16) & 0xFF).append('.')
                     .append((v4 >>> 8) & 0xFF).append('.').append(v4 & 0xFF);
             return;

@@ -1,5 +1,9 @@
 package io.nsgflow.parse;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,9 +15,27 @@ import java.util.List;
  * of a record never yields half of it, and keys may come in any order (a re-indented or
  * key-sorted file puts {@code properties} before {@code resourceId}).
  *
+ * <p>A record whose tuples outgrow {@link #spillChars} characters is not held: its tuples so far
+ * and all the rest go to a {@link SpillFile} as they are read, and only its header and groups stay
+ * in memory; such a record is {@link #spilled()}, and its tuples are {@link #load loaded} one at a
+ * time, in order, once the record is complete. So a record of a million tuples costs a few MB of
+ * heap rather than three to four times its size, and is still handed on only when its closing
+ * brace has been read.
+ *
  * <p>One instance is reused for every record of a reader: consumers must not keep it.
  */
 public final class RawRecord {
+    /**
+     * The system property that sets {@link #spillChars} (how tests make small records spill).
+     */
+    static final String SPILL_PROPERTY = "nsgflow.record.spillChars";
+    /**
+     * Tuple text held in memory before a record spills: 4 Mi characters (8 MB of char[], about
+     * 60,000 tuples, a hundred times the largest record Azure writes), so that every real record
+     * is read as before, in memory, and a huge one costs a bounded few tens of MB even at a small
+     * heap.
+     */
+    static final int DEFAULT_SPILL_CHARS = 4 << 20;
     /** The names a group of tuples carries; which level of the schema gives which is {@link FlowLogSchema}'s data. */
     enum Name {
         RULE, MAC, ACL
@@ -26,6 +48,8 @@ public final class RawRecord {
         String aclId;
         int firstTuple;
         int endTuple;
+        /** Where its first tuple is (or would be) in the spill file, when the record is spilled. */
+        long spillAt;
 
         void set(Name name, String value) {
             switch (name) {
@@ -79,6 +103,21 @@ public final class RawRecord {
     private int[] starts = new int[256];
     private int[] lengths = new int[256];
     private int tupleCount;
+    /** Tuple characters held in memory at most; past them the record spills. */
+    private final int spillChars;
+    private SpillFile spill;
+    private boolean spilled;
+    /** The spilled tuple last loaded, -1 before the first. */
+    private int loaded = -1;
+
+    RawRecord(int spillChars) {
+        this.spillChars = spillChars;
+    }
+
+    /** The spill threshold {@link #SPILL_PROPERTY} sets, or the default. */
+    static int spillChars() {
+        return Integer.getInteger(SPILL_PROPERTY, DEFAULT_SPILL_CHARS);
+    }
 
     void reset(long index, long byteOffset) {
         this.index = index;
@@ -95,6 +134,8 @@ public final class RawRecord {
         groupCount = 0;
         charCount = 0;
         tupleCount = 0;
+        spilled = false; // the spill file is kept open for the next record that needs it, and cleared then
+        loaded = -1;
     }
 
     /** Opens a new group; its tuples are those added until the next call. */
@@ -108,6 +149,7 @@ public final class RawRecord {
         g.aclId = null;
         g.firstTuple = tupleCount;
         g.endTuple = tupleCount;
+        g.spillAt = spilled ? spill.size() : 0;
         return g;
     }
 
@@ -116,18 +158,22 @@ public final class RawRecord {
     }
 
     /** Forgets the groups from {@code fromGroup} on, with their tuples: a repeated key's earlier value, which the last replaces. */
-    void dropGroups(int fromGroup) {
+    void dropGroups(int fromGroup) throws IOException {
         if (fromGroup < groupCount) {
-            dropTuples(groups.get(fromGroup).firstTuple);
+            dropTuples(groups.get(fromGroup));
             groupCount = fromGroup;
         }
     }
 
-    /** Forgets the tuples from {@code fromTuple} on (those of the group being read, when its tuple list repeats). */
-    void dropTuples(int fromTuple) {
-        if (fromTuple < tupleCount) {
-            charCount = starts[fromTuple];
-            tupleCount = fromTuple;
+    /** Forgets the tuples of {@code group} on (the group being read, when its tuple list repeats). */
+    void dropTuples(Group group) throws IOException {
+        if (group.firstTuple < tupleCount) {
+            if (spilled) {
+                spill.truncate(group.spillAt);
+            } else {
+                charCount = starts[group.firstTuple];
+            }
+            tupleCount = group.firstTuple;
         }
     }
 
@@ -152,20 +198,32 @@ public final class RawRecord {
     }
 
     /** Forgets {@code schema}'s entries, from group {@code fromGroup} on: its container repeats, and the last one wins. */
-    void dropSchema(FlowLogSchema schema, int fromGroup) {
+    void dropSchema(FlowLogSchema schema, int fromGroup) throws IOException {
         if (hasSchema(schema)) {
             dropGroups(fromGroup);
             schemas &= ~(1 << schema.ordinal());
         }
     }
 
-    void addTuple(char[] text, int off, int len) {
+    void addTuple(char[] text, int off, int len) throws IOException {
+        if (!spilled && charCount + len > spillChars) {
+            spillHeld();
+        }
+        if (spilled) {
+            try {
+                spill.append(0, text, off, len);
+            } catch (IOException e) {
+                throw spillFailed(e);
+            }
+            tupleCount++;
+            return;
+        }
         if (tupleCount == starts.length) {
             starts = Arrays.copyOf(starts, tupleCount * 2);
             lengths = Arrays.copyOf(lengths, tupleCount * 2);
         }
         if (charCount + len > chars.length) {
-            chars = Arrays.copyOf(chars, Math.max(chars.length * 2, charCount + len));
+            chars = Arrays.copyOf(chars, Math.min(Math.max(chars.length * 2, charCount + len), Math.max(spillChars, len)));
         }
         System.arraycopy(text, off, chars, charCount, len);
         starts[tupleCount] = charCount;
@@ -174,8 +232,98 @@ public final class RawRecord {
         tupleCount++;
     }
 
+    /**
+     * Moves the tuples held so far to the spill file, noting where each group's first tuple is
+     * there, and lets go of the buffers that held them: from now on tuples go to the file.
+     */
+    private void spillHeld() throws IOException {
+        try {
+            if (spill == null) {
+                spill = SpillFile.create();
+            } else {
+                spill.clear();
+            }
+            int g = 0;
+            for (int t = 0; t <= tupleCount; t++) {
+                for (; g < groupCount && groups.get(g).firstTuple == t; g++) {
+                    groups.get(g).spillAt = spill.size();
+                }
+                if (t < tupleCount) {
+                    spill.append(0, chars, starts[t], lengths[t]);
+                }
+            }
+        } catch (IOException e) {
+            throw spillFailed(e);
+        }
+        spilled = true;
+        charCount = 0;
+        chars = new char[8192];
+        starts = new int[256];
+        lengths = new int[256];
+    }
+
+    /** Says why a record too large to hold cannot go on: the temporary directory is missing, unwritable or full. */
+    private static IOException spillFailed(IOException e) {
+        String reason = e instanceof NoSuchFileException ? "no such directory"
+                : e instanceof AccessDeniedException ? "permission denied"
+                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return new IOException("a record too large to hold in memory cannot spill its tuples to a temporary file in "
+                + System.getProperty("java.io.tmpdir") + " (" + reason + "; set another with NSGFLOW_JAVA_OPTS=-Djava.io.tmpdir=DIR)", e);
+    }
+
+    /** Closes the spill file, if one was made: at the end of a read, the records read are done with. */
+    void releaseSpill() {
+        if (spill != null) {
+            try {
+                spill.close();
+            } catch (IOException ignored) {
+                // the file has no name: closing it frees its space either way
+            }
+            spill = null;
+            spilled = false;
+        }
+    }
+
     int groupCount() {
         return groupCount;
+    }
+
+    /** True when the record's tuples are in a spill file rather than in memory: see {@link #load}. */
+    public boolean spilled() {
+        return spilled;
+    }
+
+    /** Bytes the spilled tuples take in the spill file (0 for a record held in memory). */
+    public long spilledBytes() {
+        return spilled ? spill.size() : 0;
+    }
+
+    /**
+     * Makes tuple {@code tuple}'s text readable: in {@link #chars()} from {@link #tupleStart} for
+     * {@link #tupleLength} characters. A no-op for a record held in memory, where every tuple is
+     * readable at once. For a {@link #spilled()} record only the tuple loaded last is, and tuples
+     * are read from the file in order: loading an earlier one starts again from the first.
+     *
+     * @throws UncheckedIOException when the spill file cannot be read back
+     */
+    public void load(int tuple) {
+        if (!spilled || tuple == loaded) {
+            return;
+        }
+        try {
+            if (tuple < loaded || loaded < 0) {
+                spill.rewind();
+                loaded = -1;
+            }
+            while (loaded < tuple) {
+                if (!spill.next()) {
+                    throw new IOException("the spill file ends before tuple " + tuple);
+                }
+                loaded++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The record's position in its input, from 0. */
@@ -248,16 +396,24 @@ public final class RawRecord {
         return tupleCount;
     }
 
-    /** The buffer that holds every tuple's text; read it, never keep or change it. */
+    /** The buffer that holds the tuples' text (for a spilled record, the one {@link #load loaded}); read it, never keep or change it. */
     public char[] chars() {
-        return chars;
+        return spilled ? spill.text() : chars;
     }
 
     public int tupleStart(int tuple) {
-        return starts[tuple];
+        return spilled ? loadedOnly(tuple, 0) : starts[tuple];
     }
 
     public int tupleLength(int tuple) {
-        return lengths[tuple];
+        return spilled ? loadedOnly(tuple, spill.length()) : lengths[tuple];
+    }
+
+    /** {@code value} when {@code tuple} is the spilled tuple loaded last; a caller that forgot to load it is a bug. */
+    private int loadedOnly(int tuple, int value) {
+        if (tuple != loaded) {
+            throw new IllegalStateException("tuple " + tuple + " of a spilled record is not loaded (tuple " + loaded + " is)");
+        }
+        return value;
     }
 }

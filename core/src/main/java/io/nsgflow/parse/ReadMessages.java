@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.function.LongUnaryOperator;
 import java.util.zip.ZipException;
 
 /**
@@ -35,12 +36,13 @@ final class ReadMessages {
     }
 
     /**
-     * "byte N", absolute, given the offset of the parser's first byte; "character N" for text
-     * Jackson decoded to characters first (UTF-16, UTF-32), whose byte offsets it does not know.
+     * "byte N", absolute, of the input's own bytes: given the offset of the parser's first byte and
+     * how offsets in the bytes parsed map to the input's ({@link Utf8Text}); "character N" for text
+     * Jackson decoded to characters itself (an encoding it refuses), whose byte offsets it does not know.
      */
-    static String at(JsonLocation location, long base) {
+    static String at(JsonLocation location, long base, LongUnaryOperator inputOffset) {
         if (location.getByteOffset() >= 0) {
-            return "byte " + (base + location.getByteOffset());
+            return "byte " + inputOffset.applyAsLong(base + location.getByteOffset());
         }
         return "character " + Math.max(0, location.getCharOffset());
     }

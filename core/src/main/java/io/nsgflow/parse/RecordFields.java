@@ -130,7 +130,7 @@ final class RecordFields {
                 if (name.equals(level.nameField())) {
                     group.set(level.name(), text(p, name));
                 } else if (name.equals(FlowLogSchema.TUPLES)) {
-                    record.dropTuples(group.firstTuple); // when the key repeats, the last value wins
+                    record.dropTuples(group); // when the key repeats, the last value wins
                     readTuples(p);
                 } else {
                     p.skipChildren();

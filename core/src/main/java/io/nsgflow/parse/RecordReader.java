@@ -9,16 +9,28 @@ import java.util.function.Consumer;
 /**
  * Streams the records of one input with Jackson's token parser, a record at a time, never a tree:
  * the entry point of parsing. Every record is handed on whole, so a file cut anywhere yields
- * exactly the records complete before the cut; bad JSON is reported with its offset and reading
+ * exactly the records complete before the cut (a record too large to hold in memory waits in a
+ * temporary file meanwhile: {@link RawRecord}); bad JSON is reported with its offset and reading
  * goes on where it safely can ({@link RecordStream}). A reader keeps its record buffer from one
  * input to the next, so a thread reuses one reader for all its inputs; readers are not shared
  * between threads.
  */
 public final class RecordReader {
-    private final RawRecord record = new RawRecord();
-    private final RecordFields fields = new RecordFields(record);
+    private final RawRecord record;
+    private final RecordFields fields;
     private End end;
     private Stop stop;
+
+    /** A reader whose records spill past {@link RawRecord#DEFAULT_SPILL_CHARS}, or what {@code nsgflow.record.spillChars} says. */
+    public RecordReader() {
+        this(RawRecord.spillChars());
+    }
+
+    /** A reader whose records spill once their tuples pass {@code spillChars} characters (see {@link RawRecord}). */
+    RecordReader(int spillChars) {
+        record = new RawRecord(spillChars);
+        fields = new RecordFields(record);
+    }
 
     /**
      * Where a read starts.
@@ -60,7 +72,7 @@ public final class RecordReader {
      * @param rangeLine true when that parser began at the range's start (so {@code line} counts from
      *                  there); false when it began where reading resumed after bad JSON
      */
-    public record Stop(long offset, long line, boolean rangeLine) {
+    public record Stop(long offset, long line, boolean rangeLine) implements java.io.Serializable {
     }
 
     /**
@@ -68,7 +80,7 @@ public final class RecordReader {
      *
      * @param offset  just after the record's closing brace
      * @param shape   the shape of the input there
-     * @param inBytes offsets count bytes; false for text decoded to characters first (UTF-16, UTF-32), which cannot be resumed
+     * @param inBytes a read may resume at the offset; false for UTF-16 or UTF-32 text, whose encoding only its start tells
      */
     public record End(long offset, Shape shape, boolean inBytes) {
     }
@@ -92,10 +104,13 @@ public final class RecordReader {
      * @return how many records were read
      */
     public long read(InputStream in, Start start, FileDiagnostics diag, Consumer<RawRecord> handler) {
-        RecordStream stream = new RecordStream(new ResumableInput(in, start.offset()), diag, record, fields, handler);
+        // only an input's start tells its encoding: a range or a resumed read enters the UTF-8 text a whole read found
+        Utf8Text text = new Utf8Text(in, start.offset() == 0 && start.shape() == null);
+        RecordStream stream = new RecordStream(new ResumableInput(text, start.offset()), diag, record, fields, handler);
         try {
             return stream.read(start);
         } finally {
+            record.releaseSpill();
             end = stream.end();
             stop = stream.stop();
         }

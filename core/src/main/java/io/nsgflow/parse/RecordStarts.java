@@ -72,7 +72,7 @@ public final class RecordStarts {
      * @return its offset in the input, or -1 when the input has none there
      */
     public static long next(InputStream in, long offset) throws IOException {
-        ResumableInput input = new ResumableInput(in, offset);
+        ResumableInput input = new ResumableInput(new Utf8Text(in, false), offset); // split only a UTF-8 envelope: opensEnvelope
         return input.skipToRecordStart() ? input.position() : -1;
     }
 

@@ -44,7 +44,7 @@ final class RecordStream {
     private long base;
     /** Where the record being read starts, or -1 between records. */
     private long recordStart = -1;
-    /** What offsets count: bytes, or characters for text Jackson decodes first (UTF-16, UTF-32). */
+    /** What offsets count: bytes (of the input, whatever its encoding: {@link Utf8Text}), or characters for text Jackson decodes itself. */
     private String unit;
     /** What a parser resumed at a record start is fed first: the containers the record is in. */
     private byte[] opening;
@@ -87,7 +87,7 @@ final class RecordStream {
                 readLines(line);
             }
         } catch (IOException e) {
-            diag.problem(Problem.BAD_JSON, "byte " + input.position(), ReadMessages.readFailure(e) + "; rest of input skipped");
+            diag.problem(Problem.BAD_JSON, "byte " + input.inputOffset(input.position()), ReadMessages.readFailure(e) + "; rest of input skipped");
         } catch (RangeEnd e) {
             stop = e.stop;
         }
@@ -143,7 +143,7 @@ final class RecordStream {
                 if (growing && truncated(e)) {
                     return 0; // the input is being written: what follows the last record is still to come
                 }
-                String where = at(location(e, p), base);
+                String where = at(location(e, p), base, input::inputOffset);
                 if (atStart) {
                     diag.problem(Problem.BAD_JSON, where, ReadMessages.notJson(e) + "; input skipped");
                     return 0;
@@ -152,7 +152,8 @@ final class RecordStream {
                 resumeWith = opening;
                 boolean resumable = !truncated(e) && p.releaseBuffered(input.unreader()) >= 0;
                 if (resumable && input.skipToRecordStart()) {
-                    diag.problem(Problem.BAD_JSON, where, reason + "; skipped to the next record start, at byte " + input.position());
+                    diag.problem(Problem.BAD_JSON, where, reason + "; skipped to the next record start, at byte "
+                            + input.inputOffset(input.position()));
                     recordStart = -1;
                     // the next parser begins there, at its line 1, as reading the input whole would
                     if (endsRange(input.position(), resumeWith)) {
@@ -191,7 +192,7 @@ final class RecordStream {
                 if (growing && truncated(e) && !input.lineEnded()) {
                     break; // the last line, still being written
                 }
-                diag.problem(Problem.BAD_JSON, "line " + n + ", " + at(location(e, p), base),
+                diag.problem(Problem.BAD_JSON, "line " + n + ", " + at(location(e, p), base, input::inputOffset),
                         ReadMessages.lineReason(e, diag.recordNumber(recordIndex), recordStart, unit, input.takeOverlong()) + "; line skipped");
                 recordStart = -1;
             } finally {
@@ -298,7 +299,7 @@ final class RecordStream {
      * @param opening what a parser resumed at {@code offset} would be fed
      */
     private boolean endsRange(long offset, byte[] opening) {
-        return opening == ENVELOPE_OPENING && "byte".equals(unit) && laterRange.test(offset);
+        return opening == ENVELOPE_OPENING && "byte".equals(unit) && !input.transcoded() && laterRange.test(offset);
     }
 
     /** Thrown to end a range's read where a later range starts. */
@@ -316,17 +317,18 @@ final class RecordStream {
         recordIndex++;
         handler.accept(record);
         long after = p.currentLocation().getByteOffset();
-        end = new RecordReader.End(after >= 0 ? base + after : p.currentLocation().getCharOffset(), Shape.of(opening), after >= 0);
+        end = new RecordReader.End(after >= 0 ? input.inputOffset(base + after) : p.currentLocation().getCharOffset(), Shape.of(opening),
+                after >= 0 && !input.transcoded());
     }
 
-    /** The absolute offset of the current token (of its character, for UTF-16 or UTF-32 text). */
+    /** The absolute offset of the current token in the input's own bytes (of its character, for text Jackson decoded itself). */
     private long offset(JsonParser p) {
         JsonLocation location = p.currentTokenLocation();
-        return location.getByteOffset() >= 0 ? base + location.getByteOffset() : location.getCharOffset();
+        return location.getByteOffset() >= 0 ? input.inputOffset(base + location.getByteOffset()) : location.getCharOffset();
     }
 
     private String where(JsonParser p) {
-        return at(p.currentLocation(), base);
+        return at(p.currentLocation(), base, input::inputOffset);
     }
 
     /** Where an exception happened; the parser's position when Jackson does not say. */

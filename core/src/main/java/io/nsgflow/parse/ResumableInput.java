@@ -8,14 +8,15 @@ import java.io.OutputStream;
  * The bytes a {@link RecordStream} parses, with what going on after bad JSON needs: a parser that
  * is given up can hand back the bytes it had read ahead ({@link #unreader()}), reading can be
  * limited to one line (for one record per line), and the stream can be searched for the next
- * record start. It counts the bytes it hands out, so that offsets stay absolute across parsers.
+ * record start. It counts the bytes it hands out, so that offsets stay absolute across parsers;
+ * they count UTF-8 bytes ({@link Utf8Text}), which {@link #inputOffset} maps to the input's own.
  *
  * <p>When neither a line limit nor given-back bytes are in play, reads go straight to the
  * underlying stream, so the normal case costs one extra call per buffer.
  */
 final class ResumableInput extends InputStream {
 
-    private final InputStream in;
+    private final Utf8Text in;
     private byte[] buf = new byte[1 << 16];
     private int pos;
     private int end;
@@ -25,9 +26,19 @@ final class ResumableInput extends InputStream {
     private final Utf8Overlong overlong = new Utf8Overlong();
 
     /** @param position the offset in the whole input of the first byte {@code in} gives */
-    ResumableInput(InputStream in, long position) {
+    ResumableInput(Utf8Text in, long position) {
         this.in = in;
         this.position = position;
+    }
+
+    /** The offset in the input's own bytes of {@code offset}, one in the UTF-8 bytes read here ({@link Utf8Text}). */
+    long inputOffset(long offset) {
+        return in.inputOffset(offset);
+    }
+
+    /** Whether the input is UTF-16 or UTF-32 text, read here as UTF-8. */
+    boolean transcoded() {
+        return in.transcoded();
     }
 
     /** Skips whitespace and at most one comma: what separates a record from the one before it. */

@@ -1,60 +1,41 @@
 package io.nsgflow.report;
 
+import io.nsgflow.model.IpAddress;
 import java.io.Serializable;
 
 /**
- * A set of {@link FlowKey}s held as primitives in one open-addressing array (six longs a slot,
- * at most half the slots used), for the connections {@link FlowIdentity} holds open: a tuple is
- * looked up, added or removed without making a key object or a map entry.
+ * A set of {@link FlowKey}s, for the connections {@link FlowIdentity} holds open: a tuple is
+ * looked up, added or removed without making a key object or a map entry. A key between two IPv4
+ * addresses, nearly every one, is held in three longs (both addresses in one, MAC and protocol,
+ * ports) rather than six, which halves the heap an open connection costs; a key with an IPv6 side
+ * keeps all six. Both are held exactly: which table a key is in follows from the key alone.
  */
 final class FlowKeySet implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** Longs a key takes in {@link #toArray()}: what a checkpoint carries, whatever the key's family. */
     static final int WIDTH = 6;
+    private static final long LOW_32 = 0xFFFFFFFFL;
 
-    private long[] keys = new long[64 * WIDTH];
-    private boolean[] used = new boolean[64];
-    private int size;
+    private final KeyTable v4 = new KeyTable(3);
+    private final KeyTable v6 = new KeyTable(WIDTH);
 
     /** Adds the key; false when it was already there. */
     boolean add(long srcHi, long srcLo, long dstHi, long dstLo, long macProtocol, long ports) {
-        int i = find(srcHi, srcLo, dstHi, dstLo, macProtocol, ports);
-        if (used[i]) {
-            return false;
-        }
-        if (2 * (size + 1) > used.length) {
-            grow();
-            i = find(srcHi, srcLo, dstHi, dstLo, macProtocol, ports);
-        }
-        set(i, srcHi, srcLo, dstHi, dstLo, macProtocol, ports);
-        size++;
-        return true;
+        return bothV4(srcHi, srcLo, dstHi, dstLo) ? v4.add(pair(srcLo, dstLo), macProtocol, ports, 0, 0, 0)
+                : v6.add(srcHi, srcLo, dstHi, dstLo, macProtocol, ports);
     }
 
     /** Removes the key; false when it was not there. */
     boolean remove(long srcHi, long srcLo, long dstHi, long dstLo, long macProtocol, long ports) {
-        int i = find(srcHi, srcLo, dstHi, dstLo, macProtocol, ports);
-        if (!used[i]) {
-            return false;
-        }
-        size--;
-        // backward-shift deletion: move later entries of the probe run up, so lookups need no tombstones
-        int mask = used.length - 1;
-        for (int j = i + 1 & mask; used[j]; j = j + 1 & mask) {
-            int home = slot(j);
-            boolean movable = i <= j ? home <= i || home > j : home <= i && home > j;
-            if (movable) {
-                System.arraycopy(keys, j * WIDTH, keys, i * WIDTH, WIDTH);
-                i = j;
-            }
-        }
-        used[i] = false;
-        return true;
+        return bothV4(srcHi, srcLo, dstHi, dstLo) ? v4.remove(pair(srcLo, dstLo), macProtocol, ports, 0, 0, 0)
+                : v6.remove(srcHi, srcLo, dstHi, dstLo, macProtocol, ports);
     }
 
     /** True when the key is in the set. */
     boolean contains(FlowKey k) {
-        return used[find(k.srcHi, k.srcLo, k.dstHi, k.dstLo, k.macProtocol, k.ports)];
+        return bothV4(k.srcHi, k.srcLo, k.dstHi, k.dstLo) ? v4.contains(pair(k.srcLo, k.dstLo), k.macProtocol, k.ports, 0, 0, 0)
+                : v6.contains(k.srcHi, k.srcLo, k.dstHi, k.dstLo, k.macProtocol, k.ports);
     }
 
     boolean add(FlowKey k) {
@@ -80,29 +61,32 @@ final class FlowKeySet implements Serializable {
         boolean visit(long srcHi, long srcLo, long dstHi, long dstLo, long macProtocol, long ports);
     }
 
+    /** Visits every key in its six parts: the IPv4 ones first, each table in slot order. */
     private void forEach(KeyVisitor visitor) {
-        for (int i = 0; i < used.length; i++) {
-            if (used[i]) {
-                int o = i * WIDTH;
-                visitor.visit(keys[o], keys[o + 1], keys[o + 2], keys[o + 3], keys[o + 4], keys[o + 5]);
-            }
-        }
+        v4.forEach((pair, macProtocol, ports, unused1, unused2, unused3) -> visitor.visit(IpAddress.V4_HI,
+                IpAddress.v4Lo((int) (pair >>> 32)), IpAddress.V4_HI, IpAddress.v4Lo((int) pair), macProtocol, ports));
+        v6.forEach(visitor::visit);
     }
 
     int size() {
-        return size;
+        return v4.size() + v6.size();
     }
 
-    /** Every key, {@link #WIDTH} longs each, in slot order: what a checkpoint carries to the next run. */
+    /** Every key, {@link #WIDTH} longs each: what a checkpoint carries to the next run. */
     long[] toArray() {
-        long[] out = new long[size * WIDTH];
-        int n = 0;
-        for (int i = 0; i < used.length; i++) {
-            if (used[i]) {
-                System.arraycopy(keys, i * WIDTH, out, n, WIDTH);
-                n += WIDTH;
-            }
-        }
+        long[] out = new long[size() * WIDTH];
+        int[] n = {0};
+        forEach((srcHi, srcLo, dstHi, dstLo, macProtocol, ports) -> {
+            int o = n[0];
+            out[o] = srcHi;
+            out[o + 1] = srcLo;
+            out[o + 2] = dstHi;
+            out[o + 3] = dstLo;
+            out[o + 4] = macProtocol;
+            out[o + 5] = ports;
+            n[0] += WIDTH;
+            return true;
+        });
         return out;
     }
 
@@ -113,59 +97,12 @@ final class FlowKeySet implements Serializable {
         }
     }
 
-    /** The slot that holds the key, or the free slot where it would go. */
-    private int find(long srcHi, long srcLo, long dstHi, long dstLo, long macProtocol, long ports) {
-        int mask = used.length - 1;
-        for (int i = hash(srcHi, srcLo, dstHi, dstLo, macProtocol, ports) & mask; ; i = i + 1 & mask) {
-            if (!used[i]) {
-                return i;
-            }
-            int o = i * WIDTH;
-            if (keys[o + 1] == srcLo && keys[o + 3] == dstLo && keys[o + 5] == ports && keys[o] == srcHi
-                    && keys[o + 2] == dstHi && keys[o + 4] == macProtocol) {
-                return i;
-            }
-        }
+    private static boolean bothV4(long srcHi, long srcLo, long dstHi, long dstLo) {
+        return IpAddress.isV4(srcHi, srcLo) && IpAddress.isV4(dstHi, dstLo);
     }
 
-    private void set(int i, long srcHi, long srcLo, long dstHi, long dstLo, long macProtocol, long ports) {
-        int o = i * WIDTH;
-        keys[o] = srcHi;
-        keys[o + 1] = srcLo;
-        keys[o + 2] = dstHi;
-        keys[o + 3] = dstLo;
-        keys[o + 4] = macProtocol;
-        keys[o + 5] = ports;
-        used[i] = true;
-    }
-
-    private void grow() {
-        long[] oldKeys = keys;
-        boolean[] oldUsed = used;
-        keys = new long[oldKeys.length * 2];
-        used = new boolean[oldUsed.length * 2];
-        for (int i = 0; i < oldUsed.length; i++) {
-            if (oldUsed[i]) {
-                int o = i * WIDTH;
-                long[] k = oldKeys;
-                set(find(k[o], k[o + 1], k[o + 2], k[o + 3], k[o + 4], k[o + 5]), k[o], k[o + 1], k[o + 2], k[o + 3],
-                        k[o + 4], k[o + 5]);
-            }
-        }
-    }
-
-    /** The home slot of the key in slot {@code i}. */
-    private int slot(int i) {
-        int o = i * WIDTH;
-        return hash(keys[o], keys[o + 1], keys[o + 2], keys[o + 3], keys[o + 4], keys[o + 5]) & used.length - 1;
-    }
-
-    private static int hash(long srcHi, long srcLo, long dstHi, long dstLo, long macProtocol, long ports) {
-        long h = srcLo * 31 + dstLo;
-        h = h * 31 + srcHi;
-        h = h * 31 + dstHi;
-        h = h * 31 + macProtocol;
-        h = (h * 31 + ports) * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ h >>> 32);
+    /** Two IPv4 addresses (their low halves) in one long: the source's 32 bits, then the destination's. */
+    private static long pair(long srcLo, long dstLo) {
+        return (srcLo & LOW_32) << 32 | dstLo & LOW_32;
     }
 }

@@ -60,7 +60,7 @@ public record FileInput(Path path, String name, PathMetadata meta) implements In
     /** True when the file is gzip (by its magic bytes); such a file cannot be resumed at a byte offset. */
     public boolean isGzip() throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
-            return in.read() == 0x1f && in.read() == 0x8b;
+            return Gzip.startsWithMagic(in);
         }
     }
 }

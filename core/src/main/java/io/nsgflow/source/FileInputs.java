@@ -1,6 +1,7 @@
 package io.nsgflow.source;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -13,13 +14,15 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
 /**
  * Turns a path on the local file system into inputs: a file as it is, a folder walked recursively
  * (following links, with loops detected) for flow-log blobs, anything else named on its own (a
  * named pipe, {@code <(...)}, {@code /dev/stdin}) read as a stream. Within a folder, blobs are sorted by
- * path, so the order of output never depends on the file system.
+ * path, so the order of output never depends on the file system. A path that permission keeps us
+ * from reading is a {@link DeniedInput}: counted, and reported as "permission denied" when read.
  */
 public final class FileInputs {
     /** Names a walked folder's files must end with; a file named on the command line is always read. */
@@ -35,22 +38,28 @@ public final class FileInputs {
      */
     static List<Input> resolve(String arg, long walkSince, BiConsumer<String, String> unreadable) {
         Path path = LocalPaths.of(arg);
-        if (Files.isDirectory(path)) {
-            return walk(path, walkSince, unreadable);
-        } else if (Files.isRegularFile(path)) {
-            return List.of(FileInput.of(path));
-        } else if (Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {
-            unreadable.accept(arg, "broken symbolic link");
-        } else if (!Files.exists(path)) {
-            unreadable.accept(arg, "no such file or directory");
-        } else {
-            return List.of(new PipeInput(path, arg)); // named, so meant: a pipe, <(...), /dev/stdin
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (AccessDeniedException e) {
+            // a folder on the way may not be entered: the file may well be there, so it is no "no such file"
+            return List.of(DeniedInput.of(LocalPaths.name(path), e));
+        } catch (IOException e) {
+            unreadable.accept(arg, Files.isSymbolicLink(path) ? "broken symbolic link"
+                    : e instanceof NoSuchFileException ? "no such file or directory" : reason(e));
+            return List.of();
         }
-        return List.of();
+        if (attrs.isDirectory()) {
+            return walk(path, walkSince, unreadable);
+        } else if (attrs.isRegularFile()) {
+            return List.of(FileInput.of(path));
+        }
+        return List.of(new PipeInput(path, arg)); // named, so meant: a pipe, <(...), /dev/stdin
     }
 
     private static List<Input> walk(Path root, long walkSince, BiConsumer<String, String> unreadable) {
-        List<Path> found = new ArrayList<>();
+        // a blob found, or (with its reason) a path met that permission keeps us from reading: an input all the same
+        TreeMap<Path, AccessDeniedException> found = new TreeMap<>();
         int[] others = {0};
         boolean[] skipped = {false};
         try {
@@ -75,7 +84,7 @@ public final class FileInputs {
                         // links are followed, so a link seen as itself points nowhere
                         unreadable.accept(LocalPaths.name(file), "broken symbolic link");
                     } else if (attrs.isRegularFile() && isBlobName(file)) {
-                        found.add(file);
+                        found.put(file, null);
                     } else if (attrs.isOther() && isBlobName(file)) {
                         // reading a pipe could wait for ever, and a device is no blob: only a path named on its own is read
                         unreadable.accept(file.toString(), "not a regular file (a named pipe or device); skipped in a folder,"
@@ -88,7 +97,11 @@ public final class FileInputs {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    unreadable.accept(LocalPaths.name(file), reason(e));
+                    if (e instanceof AccessDeniedException denied) {
+                        found.put(file, denied); // a sub-folder that may hold blobs, or a file in a folder we may list but not enter
+                    } else {
+                        unreadable.accept(LocalPaths.name(file), reason(e));
+                    }
                     return FileVisitResult.CONTINUE;
                 }
             });
@@ -99,11 +112,8 @@ public final class FileInputs {
             // a folder that holds no blob is a wrong path more often than an empty hour: say what was there
             unreadable.accept(LocalPaths.name(root), noBlobs(others[0]));
         }
-        found.sort(null);
         List<Input> inputs = new ArrayList<>(found.size());
-        for (Path p : found) {
-            inputs.add(FileInput.of(p));
-        }
+        found.forEach((p, denied) -> inputs.add(denied == null ? FileInput.of(p) : DeniedInput.of(LocalPaths.name(p), denied)));
         return inputs;
     }
 
@@ -136,7 +146,7 @@ public final class FileInputs {
         if (e instanceof NoSuchFileException) {
             return "no such file (a broken symbolic link?)";
         }
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
         String m = e.getMessage();

@@ -30,9 +30,13 @@ public final class Gzip {
     /** True when the stream starts with gzip's magic bytes {@code 1f 8b}; the stream is not consumed. */
     static boolean isGzip(BufferedInputStream in) throws IOException {
         in.mark(2);
-        int b1 = in.read();
-        int b2 = in.read();
+        boolean gzip = startsWithMagic(in);
         in.reset();
-        return b1 == 0x1f && b2 == 0x8b;
+        return gzip;
+    }
+
+    /** True when {@code in} starts with gzip's magic bytes {@code 1f 8b}; reads two bytes of it. */
+    public static boolean startsWithMagic(InputStream in) throws IOException {
+        return in.read() == 0x1f && in.read() == 0x8b;
     }
 }

@@ -25,8 +25,14 @@ import java.util.function.IntFunction;
 public final class MemoryPerKey {
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
-    /** A kind of key: the command that holds it, and the tuple {@code i} of a blob with one distinct key per tuple. */
-    private record Kind(String name, List<String> command, IntFunction<String> tuple) {
+    /**
+     * A kind of key: the command that holds it, and the tuple {@code i} of a blob with one distinct key per tuple;
+     * {@code most} keys at most (there are 65,536 ports).
+     */
+    private record Kind(String name, List<String> command, IntFunction<String> tuple, int most) {
+        Kind(String name, List<String> command, IntFunction<String> tuple) {
+            this(name, command, tuple, Integer.MAX_VALUE);
+        }
     }
 
     private static final List<Kind> KINDS = List.of(
@@ -41,7 +47,13 @@ public final class MemoryPerKey {
             new Kind("distinct (rule, source) (rules, denied flows)", List.of("rules", "-f", "ndjson"),
                     i -> "1715677210," + address(10, i) + ",20.1.2.3,50000,443,T,I,D,B,,,,"),
             new Kind("open conversation (conversations)", List.of("conversations", "-f", "ndjson"),
-                    i -> "1715677210,10.0.0.4,20.1.2.3," + (1024 + i % 60_000) + "," + (1 + i / 60_000) + ",T,O,A,B,,,,"));
+                    i -> "1715677210,10.0.0.4,20.1.2.3," + (1024 + i % 60_000) + "," + (1 + i / 60_000) + ",T,O,A,B,,,,"),
+            new Kind("open IPv6 connection (summary, same two addresses)", List.of("summary", "-f", "csv", "--table", "overview"),
+                    i -> "1715677210,2001:db8::4,2001:db8::5," + (1024 + i % 60_000) + "," + (1 + i / 60_000) + ",T,O,A,B,,,,"),
+            new Kind("distinct destination port (top --by dstport, denied flows)", List.of("top", "--by", "dstport", "-f", "ndjson"),
+                    i -> "1715677210,10.0.0.4,20.1.2.3,50000," + i + ",T,I,D,B,,,,", 30_000),
+            new Kind("distinct target probed (scans, one source, denied flows)", List.of("scans", "-f", "ndjson"),
+                    i -> "1715677210,203.0.113.9," + address(10, i) + ",50000,22,T,I,D,B,,,,"));
 
     private MemoryPerKey() {
     }
@@ -50,10 +62,11 @@ public final class MemoryPerKey {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         Path dir = Files.createTempDirectory("nsgflow-memory");
         for (Kind kind : KINDS) {
-            long small = heldAtOutput(kind, n, dir);
-            long large = heldAtOutput(kind, 2 * n, dir);
+            int keys = Math.min(n, kind.most());
+            long small = heldAtOutput(kind, keys, dir);
+            long large = heldAtOutput(kind, 2 * keys, dir);
             System.out.printf("%-58s %6.0f bytes per key (%,d keys: %,d bytes; %,d keys: %,d bytes)%n", kind.name(),
-                    (large - small) / (double) n, n, small, 2 * n, large);
+                    (large - small) / (double) keys, keys, small, 2 * keys, large);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.nsgflow.Main;
 import io.nsgflow.Pipeline;
 import io.nsgflow.diag.Diagnostics;
+import io.nsgflow.hostile.GeneratedLog;
 import io.nsgflow.model.ReadStats;
 import io.nsgflow.report.ReportSpec;
 import io.nsgflow.report.Reporter;
@@ -18,9 +19,11 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seam the Spark runner reads through, tested without Spark: a {@link DistributedRead} that
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * gives the CLI's output, whatever the answer is grouped by.
  */
 class WorkerPlanTest {
+    private static final String SPILL = "nsgflow.record.spillChars";
     private static final List<String> COMMANDS = List.of("summary -f json", "rules -f ndjson", "timeline --every 5m -f csv",
             "top --by src", "top --by dst", "top --by pair", "top --by dstport", "top --by srcport", "top --by rule",
             "top --by nsg", "top --by mac", "top --by protocol", "top --by src-class --metric bytes",
@@ -49,15 +53,15 @@ class WorkerPlanTest {
 
         @Override
         public ReadStats read(List<String> paths, ReportSpec<?> spec, Diagnostics diagnostics) {
-            return read(spec, diagnostics);
+            return readEach(paths, spec, diagnostics);
         }
 
         @SuppressWarnings("unchecked")
-        private <R extends Reporter> ReadStats read(ReportSpec<R> spec, Diagnostics diagnostics) {
+        private <R extends Reporter> ReadStats readEach(List<String> paths, ReportSpec<R> spec, Diagnostics diagnostics) {
             ReadStats stats = new ReadStats();
             WorkerPlan plan = NsgflowCommand.plan(args);
             Pipeline pipeline = new Pipeline(plan.filter(), diagnostics, InputStream.nullInputStream());
-            for (Input input : pipeline.inputs(List.of("samples/"))) {
+            for (Input input : pipeline.inputs(paths)) {
                 Reporter partial = plan.spec().partial();
                 stats.add(pipeline.readInto(List.of(input), partial));
                 spec.mergeIntoWhole((R) roundTrip(partial));
@@ -75,6 +79,30 @@ class WorkerPlanTest {
             String expected = run(null, line);
             assertThat(expected).as(command).startsWith("0\n").hasSizeGreaterThan(200);
             assertThat(run(new SerializingRead(line), line)).as(command).isEqualTo(expected);
+        }
+    }
+
+    /** A record too large to hold, its tuples spilled to a file, reads through the seam as the CLI reads it held in memory. */
+    @Test
+    void aSpilledRecordGivesTheCliAnswerHeldInMemory(@TempDir Path dir) throws IOException {
+        Path blob = GeneratedLog.connections(dir.resolve("PT1H.json"), 20, 30_000, 5);
+        for (String command : List.of("summary -f json", "top --by src", "rules -f ndjson")) {
+            List<String> args = new ArrayList<>(List.of(command.split(" ")));
+            args.add(blob.toString());
+            String[] line = args.toArray(String[]::new);
+            System.setProperty(SPILL, Integer.toString(Integer.MAX_VALUE));
+            String expected;
+            try {
+                expected = run(null, line);
+            } finally {
+                System.clearProperty(SPILL);
+            }
+            System.setProperty(SPILL, "10000");
+            try {
+                assertThat(run(new SerializingRead(line), line)).as(command).isEqualTo(expected).startsWith("0\n");
+            } finally {
+                System.clearProperty(SPILL);
+            }
         }
     }
 

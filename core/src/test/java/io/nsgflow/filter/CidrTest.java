@@ -64,8 +64,11 @@ class CidrTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"::ffff:10.0.0.0/104, 10.1.2.3, true", "::ffff:0:0/96, 203.0.113.9, true", "::ffff:10.0.0.0/104, 11.0.0.1, false"})
-    void anIpv6BlockWithinTheMappedRangeIsAnIpv4Block(String block, String address, boolean expected) {
+    @CsvSource({"::ffff:10.0.0.0/104, ::ffff:10.1.2.3, true", "::ffff:0:0/96, ::ffff:203.0.113.9, true",
+        "::ffff:10.0.0.0/104, ::ffff:11.0.0.1, false", "::ffff:10.0.0.0/104, 10.1.2.3, false", "::ffff:0:0/96, 203.0.113.9, false",
+        "::/0, ::ffff:10.0.0.1, true", "10.0.0.0/8, ::ffff:10.0.0.1, false", "0.0.0.0/0, ::ffff:10.0.0.1, false",
+        "::ffff:10.0.0.1, ::ffff:10.0.0.1, true"})
+    void aBlockMatchesAddressesWrittenInItsFamilyMappedOnesBeingIpv6(String block, String address, boolean expected) {
         assertThat(contains(block, address)).isEqualTo(expected);
     }
 

@@ -45,7 +45,7 @@ class BadInputCorpusTest {
         Path build(Path dir) throws IOException;
     }
 
-    private static final Map<String, Builder> BUILT = Map.of(
+    private static final Map<String, Builder> BUILT = withReencodings(Map.of(
             "path-does-not-exist.json", dir -> dir.resolve("path-does-not-exist.json"),
             "folder-with-broken-symlink", dir -> {
                 Path folder = folderWithGoodBlob(dir);
@@ -79,7 +79,29 @@ class BadInputCorpusTest {
             "tuple-longer-than-limit.json", dir -> withLongString(dir, "tuple-longer-than-limit.json",
                     "\"flowTuples\":[\"", "\"flowTuples\":[\"%s\",\""),
             "unknown-field-longer-than-limit.json", dir -> withLongString(dir, "unknown-field-longer-than-limit.json",
-                    "\"systemId\"", "\"note\":\"%s\",\"systemId\""));
+                    "\"systemId\"", "\"note\":\"%s\",\"systemId\"")));
+
+    /**
+     * The corrupt record and the records after it in every other encoding JSON allows, with
+     * characters of two, three and four UTF-8 bytes before the damage, so that the positions in
+     * the message, bytes of the file as stored, are not simply those of UTF-8 times two.
+     */
+    private static Map<String, Builder> withReencodings(Map<String, Builder> built) {
+        Map<String, Builder> all = new java.util.HashMap<>(built);
+        Map<String, String> encodings = Map.of("utf16le-bom", "\uFEFF/UTF-16LE", "utf16le", "/UTF-16LE", "utf16be-bom",
+                "\uFEFF/UTF-16BE", "utf16be", "/UTF-16BE", "utf32be", "/UTF-32BE");
+        encodings.forEach((name, encoding) -> {
+            String file = name + "-corrupt-record-then-records.json";
+            all.put(file, dir -> {
+                String text = Files.readString(CORPUS.resolve("corrupt-record-then-records-with-another-first-key.json"));
+                int at = text.indexOf("\"category\"");
+                text = text.substring(0, at) + "\"note\":\"caf\u00e9 \u2615 \uD83D\uDE00\"," + text.substring(at);
+                String[] bomAndCharset = encoding.split("/");
+                return Files.write(dir.resolve(file), (bomAndCharset[0] + text).getBytes(java.nio.charset.Charset.forName(bomAndCharset[1])));
+            });
+        });
+        return Map.copyOf(all);
+    }
 
     private static byte[] gzip(byte[] data) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

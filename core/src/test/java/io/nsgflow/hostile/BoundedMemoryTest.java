@@ -98,14 +98,20 @@ class BoundedMemoryTest {
                         : ProcessBuilder.Redirect.to(dir.resolve("stdout.txt").toFile()))
                 .redirectError(err.toFile())
                 .start();
+        long peakKb = peakRssKb(child);
+        System.out.printf("%s on %d MB: exit %d, peak RSS %d MB%n", command, Files.size(blob) >> 20, child.exitValue(), peakKb >> 10);
+        assertThat(child.exitValue()).as("stderr: %s", Files.readString(err)).isEqualTo(0);
+        assertThat(Files.readString(err)).isEmpty();
+    }
+
+    /** Waits for {@code child} to end, and gives its peak resident set size (VmHWM) in KB, as polled. */
+    static long peakRssKb(Process child) throws InterruptedException {
         Path status = Path.of("/proc", Long.toString(child.pid()), "status");
         long peakKb = 0;
         while (!child.waitFor(200, TimeUnit.MILLISECONDS)) {
             peakKb = Math.max(peakKb, vmHwmKb(status));
         }
-        System.out.printf("%s on %d MB: exit %d, peak RSS %d MB%n", command, Files.size(blob) >> 20, child.exitValue(), peakKb >> 10);
-        assertThat(child.exitValue()).as("stderr: %s", Files.readString(err)).isEqualTo(0);
-        assertThat(Files.readString(err)).isEmpty();
+        return peakKb;
     }
 
     private static long vmHwmKb(Path status) {

@@ -15,6 +15,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -267,5 +271,35 @@ public final class GeneratedLog {
             g.writeString(t.text());
         }
         g.writeEndArray();
+    }
+
+    /**
+     * A blob of NSG v2 records, the {@code r}th of {@code recordTuples[r]} tuples under rule
+     * {@code R<r>}: records as large as wanted, whose every tuple is distinct.
+     */
+    public static Path connections(Path blob, int... recordTuples) throws IOException {
+        try (Writer out = Files.newBufferedWriter(blob, StandardCharsets.US_ASCII)) {
+            out.write("{\"records\":[");
+            for (int r = 0; r < recordTuples.length; r++) {
+                out.write(r == 0 ? "" : ",");
+                writeConnections(out, recordTuples[r], r);
+            }
+            out.write("]}");
+        }
+        return blob;
+    }
+
+    /** One NSG v2 record of whole connections (B, C, E) over 1,000 5-tuples, a second per 3,000 tuples: every tuple distinct. */
+    private static void writeConnections(Writer out, int tuples, int rule) throws IOException {
+        out.write("{\"time\":\"2024-05-14T09:00:35Z\",\"macAddress\":\"000D3AF87856\",\"category\":\"NetworkSecurityGroupFlowEvent\","
+                + "\"resourceId\":\"/SUBSCRIPTIONS/S/RESOURCEGROUPS/RG/PROVIDERS/MICROSOFT.NETWORK/NETWORKSECURITYGROUPS/NSG\","
+                + "\"properties\":{\"Version\":2,\"flows\":[{\"rule\":\"R" + rule + "\",\"flows\":[{\"mac\":\"000D3AF87856\",\"flowTuples\":[");
+        for (int i = 0; i < tuples; i++) {
+            int k = i / 3 % 1000;
+            char state = "BCE".charAt(i % 3);
+            out.write((i == 0 ? "\"" : ",\"") + (1715677200 + i / 3000) + ",10.0." + (k >> 8) + "." + (k & 255) + ",20.1.2.3,"
+                    + (40000 + k) + ",443,T,O,A," + state + (state == 'B' ? ",,,," : ",5,700,4,3000") + "\"");
+        }
+        out.write("]}]}]}}");
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * never close than that heap holds.
  */
 class OutOfMemoryTest {
-    /** About 126 bytes each in summary's open-connection set, besides the tallies of their addresses: several times 32 MB. */
+    /** About 63 bytes each in summary's open-connection set, besides the tallies of their two addresses (about 360 bytes in all): several times 32 MB. */
     private static final int OPEN_CONNECTIONS = 600_000;
 
     @Test

@@ -45,10 +45,16 @@ class IpAddressTest {
     }
 
     @Test
-    void embeddedIpv4() {
+    void aMappedAddressIsKeptApartFromItsIpv4AddressAndSpeltAsTheLogWritesIt() {
         long[] mapped = parse("::ffff:10.0.0.1");
-        assertThat(mapped).as("the mapped form of an IPv4 address is that address").isEqualTo(parse("10.0.0.1"));
-        assertThat(IpAddress.toString(mapped[0], mapped[1])).isEqualTo("10.0.0.1");
+        long[] v4 = parse("10.0.0.1");
+        assertThat(mapped).as("written as IPv6, kept apart from the IPv4 address").isNotEqualTo(v4);
+        assertThat(parse("0:0:0:0:0:FFFF:0a00:0001")).isEqualTo(mapped);
+        assertThat(IpAddress.toString(mapped[0], mapped[1])).isEqualTo("::ffff:10.0.0.1");
+        assertThat(IpAddress.isV4(mapped[0], mapped[1])).isFalse();
+        assertThat(IpAddress.isMapped(mapped[0], mapped[1])).isTrue();
+        assertThat(IpAddress.designatedHi(mapped[0], mapped[1])).as("looked up as the IPv4 address").isEqualTo(v4[0]);
+        assertThat(mapped[1]).isEqualTo(v4[1]);
 
         long[] nat64 = parse("64:ff9b::192.0.2.33");
         assertThat(nat64).containsExactly(0x0064_ff9b_0000_0000L, 0xc000_0221L);

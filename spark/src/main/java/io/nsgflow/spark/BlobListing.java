@@ -19,8 +19,8 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * A blob is named as the CLI would name it: the path as given, then the path below it.
  */
 final class BlobListing {
-    /** One blob: where it is, and the name messages give it. */
-    record Blob(String uri, String name) implements java.io.Serializable {
+    /** One blob: where it is, the name messages give it, and its length in bytes as stored. */
+    record Blob(String uri, String name, long size) implements java.io.Serializable {
     }
 
     private BlobListing() {
@@ -86,7 +86,7 @@ final class BlobListing {
                     if (match.isDirectory()) {
                         walk(fs, match.getPath(), trimmed(name), blobs, unreadable);
                     } else {
-                        blobs.add(new Blob(match.getPath().toString(), name));
+                        blobs.add(new Blob(match.getPath().toString(), name, match.getLen()));
                     }
                 }
             } catch (IOException e) {
@@ -106,7 +106,7 @@ final class BlobListing {
             LocatedFileStatus f = files.next();
             if (f.isFile() && FileInputs.isBlobName(f.getPath().getName())) {
                 String below = f.getPath().toUri().getPath().substring(base.length());
-                found.add(new Blob(f.getPath().toString(), name + (below.startsWith("/") ? below : "/" + below)));
+                found.add(new Blob(f.getPath().toString(), name + (below.startsWith("/") ? below : "/" + below), f.getLen()));
             } else if (f.isFile()) {
                 others++;
             }

@@ -13,7 +13,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.PartitionReader;
 
 /**
- * One task's rows: nsgflow's pipeline reads the blob on a thread of its own, pushing rows as it
+ * One task's rows: nsgflow's pipeline reads the blob (or its range) on a thread of its own, pushing rows as it
  * decodes them, and Spark pulls them here. A bounded queue of batches between the two keeps
  * memory flat however large the blob. Problems in the blob are logged, as the CLI words them,
  * and never fail the task.
@@ -31,11 +31,11 @@ final class BlobReader implements PartitionReader<InternalRow> {
     private int next;
     private boolean done;
 
-    BlobReader(HadoopInput input, List<FlowField> fields, FlowFilter filter) {
+    BlobReader(HadoopInput input, NsgflowScan.BlobPartition share, List<FlowField> fields, FlowFilter filter) {
         FlowField[] chosen = fields.toArray(new FlowField[0]);
         decoder = new Thread(() -> {
             try {
-                TaskPipeline.read(input, filter, new Reporter() {
+                TaskPipeline.read(input, share, filter, new Reporter() {
                     private List<InternalRow> rows = new ArrayList<>(BATCH);
 
                     @Override

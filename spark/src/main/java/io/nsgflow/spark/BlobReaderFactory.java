@@ -14,7 +14,8 @@ record BlobReaderFactory(SerializableConfiguration conf, boolean problems, List<
         implements PartitionReaderFactory {
     @Override
     public PartitionReader<InternalRow> createReader(InputPartition partition) {
-        HadoopInput input = new HadoopInput(((NsgflowScan.BlobPartition) partition).blob(), conf.value());
-        return problems ? ProblemReader.read(input) : new BlobReader(input, fields, PushedFilters.build(pushed));
+        NsgflowScan.BlobPartition share = (NsgflowScan.BlobPartition) partition;
+        HadoopInput input = new HadoopInput(share.piece().blob(), conf.value());
+        return problems ? ProblemReader.read(input) : new BlobReader(input, share, fields, PushedFilters.build(pushed));
     }
 }

@@ -6,6 +6,7 @@ import io.nsgflow.source.PathMetadata;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
 
 /** A blob on any file system Hadoop reads (local, abfss://, wasbs://, dbfs:/), as a core {@link Input}. */
@@ -21,8 +22,40 @@ record HadoopInput(BlobListing.Blob blob, Configuration conf) implements Input {
     }
 
     @Override
+    public long size() {
+        return blob.size();
+    }
+
+    @Override
     public InputStream open() throws IOException {
+        return Gzip.decompressIfGzip(raw());
+    }
+
+    /** A plain blob, not gzip (by its magic bytes): its ranges can be read apart. */
+    @Override
+    public boolean seekable() {
+        try (InputStream in = raw()) {
+            return !Gzip.startsWithMagic(in);
+        } catch (IOException e) {
+            return false; // open() will say why
+        }
+    }
+
+    /** The blob's bytes from {@code offset} on: a ranged read, on abfss:// as on a local disk. */
+    @Override
+    public InputStream openAt(long offset) throws IOException {
+        FSDataInputStream in = raw();
+        try {
+            in.seek(offset);
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
+        return in;
+    }
+
+    private FSDataInputStream raw() throws IOException {
         Path path = new Path(blob.uri());
-        return Gzip.decompressIfGzip(path.getFileSystem(conf).open(path));
+        return path.getFileSystem(conf).open(path);
     }
 }

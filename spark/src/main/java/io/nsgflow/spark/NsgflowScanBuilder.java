@@ -17,10 +17,12 @@ import org.apache.spark.sql.types.StructType;
 final class NsgflowScanBuilder implements ScanBuilder, SupportsPushDownFilters, SupportsPushDownRequiredColumns {
     private final List<String> paths;
     private final boolean problems;
+    private final long rangeBytes;
     private StructType schema;
     private Filter[] pushed = new Filter[0];
 
-    NsgflowScanBuilder(List<String> paths, boolean problems, StructType schema) {
+    NsgflowScanBuilder(List<String> paths, boolean problems, StructType schema, long rangeBytes) {
+        this.rangeBytes = rangeBytes;
         this.paths = paths;
         this.problems = problems;
         this.schema = schema;
@@ -48,6 +50,6 @@ final class NsgflowScanBuilder implements ScanBuilder, SupportsPushDownFilters, 
 
     @Override
     public Scan build() {
-        return new NsgflowScan(paths, problems, schema, pushed);
+        return new NsgflowScan(paths, problems, schema, pushed, rangeBytes);
     }
 }

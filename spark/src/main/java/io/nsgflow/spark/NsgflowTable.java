@@ -1,6 +1,7 @@
 package io.nsgflow.spark;
 
 import java.util.Set;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.SupportsRead;
 import org.apache.spark.sql.connector.catalog.TableCapability;
 import org.apache.spark.sql.connector.read.ScanBuilder;
@@ -43,6 +44,8 @@ final class NsgflowTable implements SupportsRead {
 
     @Override
     public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
-        return new NsgflowScanBuilder(BlobListing.paths(options), options.getBoolean(PROBLEMS, false), schema);
+        long rangeBytes = options.containsKey(RangePlan.OPTION) ? RangePlan.rangeBytes(options.get(RangePlan.OPTION))
+                : RangePlan.rangeBytes(SparkSession.active());
+        return new NsgflowScanBuilder(BlobListing.paths(options), options.getBoolean(PROBLEMS, false), schema, rangeBytes);
     }
 }

@@ -1,9 +1,11 @@
 package io.nsgflow.spark;
 
 import io.nsgflow.Pipeline;
+import io.nsgflow.cli.DistributedRead;
 import io.nsgflow.cli.NsgflowCommand;
 import io.nsgflow.cli.WorkerPlan;
 import io.nsgflow.diag.Diagnostics;
+import io.nsgflow.diag.FileDiagnostics;
 import io.nsgflow.model.Problem;
 import io.nsgflow.model.ReadStats;
 import io.nsgflow.report.Reporter;
@@ -21,38 +23,76 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * One task of a report on Spark: a blob read by nsgflow's pipeline into a fresh partial of the
- * command's answer, made on the executor from the same command line as the driver's whole (so
- * the filter, the options and the enrichment files are the CLI's). The result travels as bytes of
- * Java serialization whatever {@code spark.serializer} is: a partial holds nsgflow's own types,
- * which only Java serialization is promised to handle.
+ * One task of a report on Spark: a blob, or a byte range of one, read by nsgflow's pipeline into a
+ * fresh partial of the command's answer, made on the executor from the same command line as the
+ * driver's whole (so the filter, the options and the enrichment files are the CLI's). The result
+ * travels as bytes of Java serialization whatever {@code spark.serializer} is: a partial holds
+ * nsgflow's own types, which only Java serialization is promised to handle.
  */
 final class PartialTask {
     /**
-     * What reading one blob gave.
+     * What a task reads.
+     *
+     * @param piece a blob, or one of its ranges
+     * @param rest  null to read just {@code piece}; else read its blob from the piece's range to the
+     *              end, this being what comes before that range (known once the ranges before it are)
+     */
+    record Share(RangePlan.Piece piece, FileDiagnostics.Before rest) implements Serializable {
+    }
+
+    /**
+     * What reading one share gave.
      *
      * @param partial  the partial answer, to merge in input order
-     * @param stats    how much of the blob was read
+     * @param stats    how much was read
      * @param stderr   the lines the CLI would have printed about it, as printed
      * @param problems problems by kind, for the exit code and the summary's skipped table
      * @param warnings warnings printed
+     * @param range    for a range read alone: its records and where it stopped; else null
      */
-    record Result(Reporter partial, ReadStats stats, String stderr, Map<Problem, Long> problems, long warnings)
-            implements Serializable {
+    record Result(Reporter partial, ReadStats stats, String stderr, Map<Problem, Long> problems, long warnings,
+            Pipeline.RangeRead range) implements Serializable {
+        /**
+         * Whether the read had anything to say. A range's words name records and lines counted from
+         * its own start, and its line limit is not the blob's: they only tell that the blob is to
+         * be read again from that range on, once what comes before it is known.
+         */
+        boolean spoke() {
+            return !problems.isEmpty() || warnings > 0;
+        }
     }
 
     private PartialTask() {
     }
 
-    /** Reads {@code blob} into a partial of the answer {@code args} ask for; the result serialized. */
-    static byte[] read(String[] args, BlobListing.Blob blob, Configuration conf) {
-        WorkerPlan plan = NsgflowCommand.plan(args);
+    /** Reads {@code share} into a partial of the answer {@code args} ask for; the result serialized. */
+    static byte[] read(String[] args, Share share, Configuration conf) {
+        WorkerPlan plan;
+        try {
+            plan = NsgflowCommand.plan(args);
+        } catch (RuntimeException e) { // the driver accepted it: this executor lacks something, a file most likely
+            throw new DistributedRead.Refused("an executor cannot use the command line: " + e.getMessage()
+                    + " (enrichment files must be at that path on every executor: see README, Spark)");
+        }
         Reporter partial = plan.spec().partial();
         StringWriter err = new StringWriter();
         Diagnostics diagnostics = new Diagnostics(err, false);
-        ReadStats stats = new Pipeline(plan.filter(), diagnostics, InputStream.nullInputStream())
-                .readInto(List.of(new HadoopInput(blob, conf)), partial);
-        return serialize(new Result(partial, stats, err.toString(), diagnostics.problemCounts(), diagnostics.warningCount()));
+        Pipeline pipeline = new Pipeline(plan.filter(), diagnostics, InputStream.nullInputStream());
+        RangePlan.Piece piece = share.piece();
+        HadoopInput input = new HadoopInput(piece.blob(), conf);
+        ReadStats stats = new ReadStats();
+        Pipeline.RangeRead range = null;
+        if (piece.whole() || share.rest() != null && piece.range() == 0) {
+            stats = pipeline.readInto(List.of(input), partial);
+        } else if (share.rest() == null) {
+            range = pipeline.readRange(input, piece.starts(), piece.range(), diagnostics.forInput(input.name()), partial, stats);
+        } else {
+            // from this range's start to the end: one range with no later one
+            FileDiagnostics blob = diagnostics.forInput(input.name());
+            pipeline.readRange(input, new long[] {0, piece.starts()[piece.range()]}, 1, blob.part(share::rest), partial, stats);
+            blob.close();
+        }
+        return serialize(new Result(partial, stats, err.toString(), diagnostics.problemCounts(), diagnostics.warningCount(), range));
     }
 
     static byte[] serialize(Result result) {

@@ -5,7 +5,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.nsgflow.ReadPlan;
 import io.nsgflow.format.parquet.NdjsonRows;
+import io.nsgflow.source.FileInput;
 import io.nsgflow.hostile.Cli;
 import io.nsgflow.hostile.GeneratedLog;
 import java.nio.file.Files;
@@ -102,6 +104,41 @@ class DataSourceTest {
         Dataset<Row> df = load(tmp.toString());
         assertThat(df.rdd().getNumPartitions()).isEqualTo(64);
         assertThat(SparkRows.collect(df)).isEqualTo(cliRows(tmp.toString()));
+    }
+
+    /**
+     * A big blob with a range size of 1 KB is one task per range, cut at record starts by the CLI's
+     * rule; its rows are the CLI's, and so are those of the blob cut short (its last, cut record at
+     * a range's start) in ranges of 300 bytes, each record's rows once.
+     */
+    @Test
+    void aBigBlobOfNRangesIsNTasksWithTheCliRows() throws Exception {
+        Path big = Files.createDirectories(tmp.resolve("big")).resolve("PT1H.json");
+        Files.write(big, GeneratedLog.bytes(GeneratedLog.records(new Random(31), 80, 6), GeneratedLog.Shape.ENVELOPE));
+        long[] starts = ReadPlan.starts(FileInput.of(big), 1024);
+        assertThat(starts.length).isGreaterThan(10);
+        Dataset<Row> df = spark().read().format("nsgflow").option("rangeBytes", "1k").load(big.toString());
+        assertThat(df.rdd().getNumPartitions()).isEqualTo(starts.length);
+        assertThat(SparkRows.collect(df)).isEqualTo(cliRows(big.toString())).hasSizeGreaterThan(80);
+
+        Path cut = tmp.resolve("cut-PT1H.json");
+        byte[] bytes = Files.readAllBytes(big);
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThat(SparkRows.collect(spark().read().format("nsgflow").option("rangeBytes", "300").load(cut.toString())))
+                .isEqualTo(cliRows(cut.toString())).isNotEmpty();
+    }
+
+    /** The hostile corpus in ranges of 300 bytes: the rows that survive are the CLI's, once each. */
+    @Test
+    void hostileCorpusInTinyRangesGivesTheCliRows() throws Exception {
+        Dataset<Row> df = spark().read().format("nsgflow").option("rangeBytes", "300").load(CORPUS);
+        assertThat(SparkRows.collect(df)).isEqualTo(cliRows(CORPUS));
+        long ranges;
+        try (var files = Files.list(Path.of(CORPUS))) {
+            ranges = files.filter(f -> io.nsgflow.source.FileInputs.isBlobName(f.getFileName().toString()))
+                    .mapToLong(f -> ReadPlan.starts(FileInput.of(f), 300).length).sum();
+        }
+        assertThat(df.rdd().getNumPartitions()).as("tasks: ranges read through by another are dropped").isLessThan((int) ranges);
     }
 
     @Test

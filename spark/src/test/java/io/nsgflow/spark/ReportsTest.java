@@ -1,11 +1,20 @@
 package io.nsgflow.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.nsgflow.ReadPlan;
 import io.nsgflow.bench.FlowLogGenerator;
+import io.nsgflow.cli.DistributedRead;
+import io.nsgflow.cli.NsgflowCommand;
 import io.nsgflow.cli.Terminal;
+import io.nsgflow.diag.Diagnostics;
+import io.nsgflow.enrich.SharedEnrich;
+import io.nsgflow.report.ReportSpec;
+import io.nsgflow.report.ScanScenario;
 import io.nsgflow.hostile.Cli;
+import io.nsgflow.source.FileInput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -26,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReportsTest {
     private static final String CORPUS = "core/src/test/resources/bad-input";
+    private static final Path ENRICH = Path.of("core/src/test/resources/enrich");
     /** A table, and each machine format once, across the four reports; enrichment's built-in classes too. */
     private static final List<String> REPORTS = List.of(
             "summary", "summary --enrich -f json",
@@ -139,6 +149,136 @@ class ReportsTest {
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.err().lines().count()).isGreaterThan(30);
         }
+    }
+
+    /**
+     * One big blob cut into many ranges (each a task), and the same blob cut short so that its
+     * last range starts at a record it does not hold whole: every report is the CLI's, problems
+     * and exit code included (the cut record's words come from reading that range again, knowing
+     * what came before it).
+     */
+    @Test
+    void aBigBlobReadInRangesGivesTheCliAnswersAsOneTaskARange(@TempDir Path tmp) throws Exception {
+        Path big = FlowLogGenerator.writeFolder(tmp.resolve("big"), FlowLogGenerator.Version.V2, 21, 1, 400_000).blobs().get(0);
+        Path cut = tmp.resolve("cut-PT1H.json");
+        byte[] bytes = Files.readAllBytes(big);
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        long[] bigStarts = ReadPlan.starts(FileInput.of(big), 300);
+        long[] cutStarts = ReadPlan.starts(FileInput.of(cut), 300);
+        long lastCut = cutStarts[cutStarts.length - 1];
+        int at = java.util.Arrays.binarySearch(bigStarts, lastCut);
+        assertThat(at).as("the cut blob's last range starts at a record of the blob").isGreaterThanOrEqualTo(0);
+        assertThat(bigStarts[at + 1]).as("which the cut ends inside").isGreaterThan(bytes.length * 2 / 3);
+
+        List<Run> runs = withRangeBytes("300", () -> assertEveryReportAsCli(List.of("summary -f json",
+                "top --by src --metric bytes --limit 0 -f ndjson", "rules", "timeline --every 5m -f csv"),
+                big.toString(), cut.toString()));
+        assertThat(runs).allSatisfy(r -> assertThat(r.err()).contains("cut-PT1H.json"));
+        assertThat(withRangeBytes("300", () -> tasksOf(() -> assertThat(spark("summary", big.toString()).exit()).isZero())))
+                .as("tasks of the job that reads").contains(bigStarts.length);
+        assertThat(bigStarts.length).isGreaterThan(10);
+    }
+
+    /**
+     * The hostile corpus cut into ranges of a few hundred bytes: ranges that another read through
+     * are dropped, and every problem is told as the CLI tells it reading each file whole.
+     */
+    @Test
+    void theHostileCorpusReadInTinyRangesGivesTheCliAnswer() {
+        withRangeBytes("300", () -> assertEveryReportAsCli(List.of("summary -f json", "top --by src -f csv"), CORPUS));
+        // three jobs: the cuts, the ranges, and the blobs read again from a range that had something to say
+        assertThat(withRangeBytes("300", () -> tasksOf(() -> assertThat(spark("summary", CORPUS).exit()).isEqualTo(1))))
+                .hasSize(3);
+    }
+
+    /** Runs {@code read} with the session's range size set to {@code size}. */
+    private static <T> T withRangeBytes(String size, java.util.function.Supplier<T> read) {
+        SharedSpark.session().conf().set(RangePlan.PROPERTY, size);
+        try {
+            return read.get();
+        } finally {
+            SharedSpark.session().conf().unset(RangePlan.PROPERTY);
+        }
+    }
+
+    /** How many tasks each Spark job that {@code run} started had. */
+    private static List<Integer> tasksOf(Runnable run) {
+        org.apache.spark.api.java.JavaSparkContext sc =
+                org.apache.spark.api.java.JavaSparkContext.fromSparkContext(SharedSpark.session().sparkContext());
+        String group = "tasks-" + System.nanoTime();
+        sc.setJobGroup(group, group, false);
+        try {
+            run.run();
+        } finally {
+            sc.clearJobGroup();
+        }
+        // the status store is filled from Spark's event bus, shortly after the jobs ran
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            List<Integer> tasks = new ArrayList<>();
+            for (int job : sc.statusTracker().getJobIdsForGroup(group)) {
+                var info = sc.statusTracker().getJobInfo(job);
+                for (int stage : info == null ? new int[0] : info.stageIds()) {
+                    var stageInfo = sc.statusTracker().getStageInfo(stage);
+                    tasks.add(stageInfo == null ? -1 : stageInfo.numTasks());
+                }
+            }
+            if (!tasks.isEmpty() && !tasks.contains(-1) || System.nanoTime() > deadline) {
+                return tasks;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+        }
+    }
+
+    /**
+     * Enrichment files in the repository (service tags, two user lists) given to every report and
+     * to the filters that need them: each task loads them from the same path, and every answer is
+     * the CLI's.
+     */
+    @Test
+    void enrichmentFilesInTheRepoGiveTheCliAnswers(@TempDir Path tmp) throws IOException {
+        Path hour = ScanScenario.build(14).write(tmp.resolve("PT1H.json"));
+        Path attackers = Files.writeString(tmp.resolve("attackers.txt"), ScanScenario.VERTICAL + "\n" + ScanScenario.HORIZONTAL + "/32\n");
+        String files = " --service-tags " + ENRICH.resolve("ServiceTags_Test.json") + " --ip-list attackers=" + attackers
+                + " --ip-list office=" + ENRICH.resolve("office.txt");
+        List<Run> runs = assertEveryReportAsCli(List.of("summary -f json" + files, "top --by src-tag --limit 0 -f csv" + files,
+                "top --by src-class --metric flows -f tsv" + files, "rules -f ndjson --in-list attackers" + files,
+                "timeline --every 15m -f csv --tag AzureLoad*" + files), hour.toString());
+        assertThat(runs).allSatisfy(r -> assertThat(r.exit()).isZero());
+        assertThat(runs.get(0).out()).contains("\"list\":\"attackers\"");
+        assertThat(runs.get(1).out()).contains("AzureLoadBalancer");
+        assertThat(runs.get(3).out()).isNotBlank();
+        assertThat(runs.get(4).out().lines().count()).isGreaterThan(1);
+    }
+
+    /** The real files of ../shared/enrich (MaxMind's country and ASN test databases, the Government cloud's service tags). */
+    @Test
+    void sharedEnrichmentFilesGiveTheCliAnswers(@TempDir Path tmp) throws IOException {
+        String files = " --geoip " + SharedEnrich.file("GeoLite2-Country-Test.mmdb") + " --geoip "
+                + SharedEnrich.file("GeoLite2-ASN-Test.mmdb") + " --service-tags " + SharedEnrich.file("ServiceTags_AzureGovernment.json");
+        Path hour = ScanScenario.build(14).write(tmp.resolve("PT1H.json"));
+        List<Run> runs = assertEveryReportAsCli(List.of("summary -f json" + files, "top --by src-country -f csv" + files,
+                "top --by src-asn --metric flows -f ndjson" + files, "timeline --every 15m -f csv --src-country GB" + files),
+                hour.toString());
+        assertThat(runs).allSatisfy(r -> assertThat(r.exit()).isZero());
+        assertThat(runs.get(1).out()).contains("GB");
+        assertThat(runs.get(2).out()).contains("\"srcAsn\":29518,\"srcOrg\":\"Bredband2 AB\"");
+        assertThat(runs.get(3).out().lines().count()).isGreaterThan(1);
+    }
+
+    /**
+     * A file the driver read but an executor cannot (here: named only in the executors' command
+     * line) is one line, a usage error, not a failed job's stack trace.
+     */
+    @Test
+    void anEnrichmentFileAnExecutorCannotReadIsRefusedInOneLine() {
+        ReportSpec<?> spec = NsgflowCommand.plan("summary", "samples/").spec();
+        SparkRead read = new SparkRead(SharedSpark::session, new String[] {"summary", "--service-tags", "no/such/tags.json", "samples/"});
+        assertThatThrownBy(() -> read.read(List.of("samples/"), spec, new Diagnostics(new StringWriter(), false)))
+                .isInstanceOf(DistributedRead.Refused.class)
+                .hasMessageStartingWith("an executor cannot use the command line: ")
+                .hasMessageContaining("no/such/tags.json")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
     @Test

@@ -1,0 +1,219 @@
+package io.nsgflow.parse;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Text entries (a number and some characters each) written to a temporary file and read back in
+ * order: where the tuples of a record too large to hold in memory wait for the record's end
+ * ({@link RawRecord}). The file is made in {@code java.io.tmpdir} and unlinked at once, so it has
+ * no name while it is used and its space is freed when it is closed or the process ends, however
+ * it ends (a signal, a kill, a crash): nothing is ever left behind to clean up. Text that is all
+ * ASCII, as tuples are, takes a byte a character; other text two.
+ */
+public final class SpillFile implements Closeable {
+    private static final int BUFFER = 1 << 16;
+    /** An entry's head: its number and its signed length (negative for two bytes a character). */
+    private static final int HEAD = 8;
+
+    private final FileChannel channel;
+    /** Bytes to write (from 0 to {@code count}), or bytes read ahead (from {@code pos} to {@code count}). */
+    private final byte[] buf = new byte[BUFFER];
+    private final ByteBuffer io = ByteBuffer.wrap(buf);
+    private int pos;
+    private int count;
+    /** Bytes in the file (not counting those still in the buffer). */
+    private long flushed;
+    private boolean reading;
+    /** While reading: the file offset of {@code buf[0]}. */
+    private long readAt;
+    private int number;
+    private char[] text = new char[256];
+    private int length;
+
+    private SpillFile(FileChannel channel) {
+        this.channel = channel;
+    }
+
+    /** A new, empty spill file in {@code java.io.tmpdir}. */
+    public static SpillFile create() throws IOException {
+        Path path = Files.createTempFile("nsgflow-spill-", ".tmp");
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } finally {
+            Files.deleteIfExists(path);
+        }
+        return new SpillFile(channel);
+    }
+
+    /** Where the next entry will be written: a point {@link #truncate} can go back to. */
+    public long size() {
+        return flushed + (reading ? 0 : count);
+    }
+
+    /** Appends an entry (after a read, writing goes on after the last entry). */
+    public void append(int number, char[] chars, int off, int len) throws IOException {
+        writing();
+        boolean ascii = true;
+        for (int i = off; i < off + len && ascii; i++) {
+            ascii = chars[i] < 0x80;
+        }
+        int unit = ascii ? 1 : 2;
+        room(HEAD);
+        putInt(number);
+        putInt(ascii ? len : -len);
+        for (int i = off; i < off + len; ) {
+            room(unit);
+            int end = i + Math.min(off + len - i, (BUFFER - count) / unit);
+            if (ascii) {
+                for (; i < end; i++) {
+                    buf[count++] = (byte) chars[i];
+                }
+            } else {
+                for (; i < end; i++) {
+                    buf[count++] = (byte) (chars[i] >> 8);
+                    buf[count++] = (byte) chars[i];
+                }
+            }
+        }
+    }
+
+    /** Forgets the entries written from {@code at} (a {@link #size()} taken before) on. */
+    public void truncate(long at) throws IOException {
+        writing();
+        flush();
+        channel.truncate(at);
+        flushed = at;
+    }
+
+    /** Forgets every entry: the file is reused for the next record. */
+    public void clear() throws IOException {
+        truncate(0);
+    }
+
+    /** Starts reading the entries from the first; {@link #next()} gives each in turn. */
+    public void rewind() throws IOException {
+        if (!reading) {
+            flush();
+            reading = true;
+        }
+        readAt = 0;
+        pos = 0;
+        count = 0;
+    }
+
+    /**
+     * Reads the next entry: its {@link #number()} and {@link #text()} (the first {@link #length()}
+     * characters) until the next call. Entry: after {@link #rewind()}.
+     *
+     * @return false after the last entry
+     */
+    public boolean next() throws IOException {
+        if (readAt + pos >= flushed) {
+            return false;
+        }
+        fill(HEAD);
+        number = getInt();
+        int signed = getInt();
+        length = Math.abs(signed);
+        if (text.length < length) {
+            text = new char[Math.max(length, text.length * 2)];
+        }
+        int unit = signed >= 0 ? 1 : 2;
+        for (int i = 0; i < length; ) {
+            fill(unit);
+            int end = i + Math.min(length - i, (count - pos) / unit);
+            if (unit == 1) {
+                for (; i < end; i++) {
+                    text[i] = (char) (buf[pos++] & 0xFF);
+                }
+            } else {
+                for (; i < end; i++, pos += 2) {
+                    text[i] = (char) ((buf[pos] & 0xFF) << 8 | buf[pos + 1] & 0xFF);
+                }
+            }
+        }
+        return true;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    /** The characters of the entry read last: read them, never keep or change them. */
+    public char[] text() {
+        return text;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    private void putInt(int v) {
+        buf[count++] = (byte) (v >>> 24);
+        buf[count++] = (byte) (v >>> 16);
+        buf[count++] = (byte) (v >>> 8);
+        buf[count++] = (byte) v;
+    }
+
+    private int getInt() {
+        int v = (buf[pos] & 0xFF) << 24 | (buf[pos + 1] & 0xFF) << 16 | (buf[pos + 2] & 0xFF) << 8 | buf[pos + 3] & 0xFF;
+        pos += 4;
+        return v;
+    }
+
+    /** Leaves reading for writing: the buffer holds what is still to be written. */
+    private void writing() {
+        if (reading) {
+            reading = false;
+            pos = 0;
+            count = 0;
+        }
+    }
+
+    private void room(int n) throws IOException {
+        if (BUFFER - count < n) {
+            flush();
+        }
+    }
+
+    private void flush() throws IOException {
+        io.limit(count).position(0);
+        while (io.hasRemaining()) {
+            flushed += channel.write(io, flushed);
+        }
+        count = 0;
+    }
+
+    /** Makes {@code n} bytes readable in the buffer. */
+    private void fill(int n) throws IOException {
+        if (count - pos >= n) {
+            return;
+        }
+        int kept = count - pos;
+        System.arraycopy(buf, pos, buf, 0, kept);
+        readAt += pos;
+        pos = 0;
+        count = kept;
+        while (count < n) {
+            io.limit(BUFFER).position(count);
+            int read = channel.read(io, readAt + count);
+            if (read < 0) {
+                throw new EOFException("the spill file ends inside an entry");
+            }
+            count += read;
+        }
+    }
+}
