@@ -41,7 +41,10 @@ class SignalTest {
     @CsvSource({"TERM, 143, json", "INT, 130, json", "TERM, 143, ndjson", "INT, 130, ndjson"})
     void aSignalEndsTheDocumentWholeWithTheSignalsCode(String signal, int code, String format) throws Exception {
         Path out = dir.resolve(signal + "." + format);
-        Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
+        // env resets the signals' handling: a suite started in the background (nohup, `&` in a script)
+        // passes SIGINT on as ignored, and the child would then never see the user's Ctrl-C
+        Process p = new ProcessBuilder("env", "--default-signal=INT,TERM",
+                ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "flows", "-f", format, blob.toString())
                 .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
