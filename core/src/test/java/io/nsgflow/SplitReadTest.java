@@ -136,6 +136,27 @@ class SplitReadTest {
         }
     }
 
+    /**
+     * An array closed by the wrong bracket: Jackson's own message names where the array began by
+     * the parser's line and column, which count from the range's start; our line names bytes only.
+     */
+    @Test
+    void aWrongClosingBracketReadsTheSameInARangeAsWhole() throws IOException {
+        StringBuilder sb = new StringBuilder("{\"records\":[\n");
+        for (int i = 0; i < 10; i++) {
+            String record = record(i, false);
+            sb.append(i == 0 ? "" : ",\n").append(i == 7 ? record.replace("\"]}]}]}}", "\"}}]}]}}") : record);
+        }
+        Path file = dir.resolve("wrong-bracket-PT1H.json");
+        Files.writeString(file, sb.append("\n]}").toString());
+
+        Result one = run("summary -f json", 1, 0, file);
+        assertThat(one.err()).contains("Unexpected close marker '}': expected ']'").doesNotContain("line:", "Source");
+        for (long bytes : new long[] {200, 500, 900}) {
+            assertSame(one, "summary -f json", file, 2, bytes);
+        }
+    }
+
     @Test
     void filesAreCutOnlyWhenAskedIntoRangesOfTheLengthAsked() throws IOException {
         Path big = generated.get(0);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.function.LongUnaryOperator;
+import java.util.regex.Pattern;
 import java.util.zip.ZipException;
 
 /**
@@ -16,6 +17,9 @@ import java.util.zip.ZipException;
  * internal wording). One place, so that the record stream and the schema reader say things alike.
  */
 final class ReadMessages {
+    /** A parser location inside Jackson's message: " (for Array starting at [Source: ...; line: 2, column: 15])". */
+    private static final Pattern INNER_LOCATION = Pattern.compile(" \\(for \\w+ starting at \\[Source: [^\\]]*\\]\\)");
+
     private ReadMessages() {
     }
 
@@ -97,7 +101,6 @@ final class ReadMessages {
         return at < 0 ? "" : ": " + m.substring(at);
     }
 
-    /** Jackson's message without its source and location, which we print our own way. */
     /**
      * Why an input that does not start as JSON was refused, in the user's terms rather than the
      * parser's ("was expecting (JSON String, Number, Array, Object or token 'null'...").
@@ -119,6 +122,12 @@ final class ReadMessages {
         return "not JSON (" + (expecting > 0 ? m.substring(0, expecting) : m) + ")";
     }
 
+    /**
+     * Jackson's message without its source and locations, which we print our own way: a location
+     * inside the message ("for Array starting at [Source: ...; line: 2, column: 15]") counts from
+     * where the parser began, which is a byte range's start when a file is read in ranges, so
+     * keeping it would make the same damage read differently at another thread count or on Spark.
+     */
     static String clean(JsonProcessingException e) {
         String m = e.getOriginalMessage();
         if (m == null) {
@@ -128,6 +137,7 @@ final class ReadMessages {
         if (cut > 0) {
             m = m.substring(0, cut);
         }
+        m = INNER_LOCATION.matcher(m).replaceAll("");
         return m.replace('\n', ' ').replace('\r', ' ').trim();
     }
 }
