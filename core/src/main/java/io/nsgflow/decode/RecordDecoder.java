@@ -118,9 +118,9 @@ public final class RecordDecoder {
         String nsg = first(id.nameAfter(), pathMeta.nsg());
         String recordMac = first(Macs.normalize(rec.macAddress()), pathMeta.mac());
         check.nsg(id, rec);
-        repeats.reset(rec, g -> first(Macs.normalize(g.mac()), recordMac));
+        repeats.reset(rec, g -> groupMac(g, recordMac));
         for (RawRecord.Group g : rec.groups()) {
-            String mac = first(Macs.normalize(g.mac()), recordMac);
+            String mac = groupMac(g, recordMac);
             FlowContext v1 = null;
             FlowContext v2 = null;
             if (g.firstTuple() == g.endTuple() && g.rule() != null) {
@@ -246,6 +246,11 @@ public final class RecordDecoder {
             sb.append(parts[i]);
         }
         return sb.toString();
+    }
+
+    /** The MAC an NSG group's tuples are read and compared under: the group's own, else the record's. */
+    private static String groupMac(RawRecord.Group g, String recordMac) {
+        return first(Macs.normalize(g.mac()), recordMac);
     }
 
     private static String first(String a, String b) {
