@@ -49,7 +49,9 @@ final class SpilledRepeats {
             throw new UncheckedIOException(e);
         } finally {
             for (SpillFile file : files) {
-                closeQuietly(file);
+                if (file != null) {
+                    file.close();
+                }
             }
         }
     }
@@ -97,15 +99,5 @@ final class SpilledRepeats {
         }
         h *= 0x9E3779B97F4A7C15L;
         return (int) (h >>> 32);
-    }
-
-    private static void closeQuietly(SpillFile file) {
-        if (file != null) {
-            try {
-                file.close();
-            } catch (IOException ignored) {
-                // the file has no name: closing it frees its space either way
-            }
-        }
     }
 }

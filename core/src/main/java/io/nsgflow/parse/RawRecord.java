@@ -274,11 +274,7 @@ public final class RawRecord {
     /** Closes the spill file, if one was made: at the end of a read, the records read are done with. */
     void releaseSpill() {
         if (spill != null) {
-            try {
-                spill.close();
-            } catch (IOException ignored) {
-                // the file has no name: closing it frees its space either way
-            }
+            spill.close();
             spill = null;
             spilled = false;
         }

@@ -156,9 +156,14 @@ public final class SpillFile implements Closeable {
         return length;
     }
 
+    /** Frees the file's space. It has no name, so a failure to close loses nothing and is not reported. */
     @Override
-    public void close() throws IOException {
-        channel.close();
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing to clean up: the space is freed when the process ends, however it ends
+        }
     }
 
     private void putInt(int v) {
