@@ -87,13 +87,47 @@ public final class Pipeline {
      * @throws Stopped when {@code stop} said so, between two records
      */
     public ReadStats readInto(List<Input> inputs, Reporter reporter) {
+        return readInto(inputs, reporter, () -> { });
+    }
+
+    /** {@link #readInto(List, Reporter)}, telling {@code afterRecord} when a record's rows are all given. */
+    private ReadStats readInto(List<Input> inputs, FlowSink rows, Runnable afterRecord) {
         ReadStats stats = new ReadStats();
-        FlowSink sink = sink(reporter);
+        FlowSink sink = sink(rows);
         RecordReader reader = new RecordReader();
         for (Input input : inputs) {
-            read(input, reader, sink, stats);
+            read(input, reader, sink, stats, afterRecord);
         }
         return stats;
+    }
+
+    /**
+     * {@link #run(List, Reporter)} on two threads: this one reads, a {@link WriterThread} writes
+     * the rows, as they come and in the same order; what the user sees is what one thread gives.
+     */
+    private ReadStats runAside(List<Input> inputs, Reporter reporter) {
+        WriterThread writer = new WriterThread(reporter);
+        diagnostics.beforeEachLine(writer::sync);
+        ReadStats stats;
+        try {
+            stats = readInto(inputs, writer, writer::handOff);
+        } catch (RuntimeException | Error e) {
+            throw thrown(writer.close(e));
+        } finally {
+            diagnostics.beforeEachLine(null);
+        }
+        Throwable failed = writer.close(null);
+        if (failed != null) {
+            throw thrown(failed);
+        }
+        return finish(reporter, stats, inputs.isEmpty());
+    }
+
+    private static RuntimeException thrown(Throwable t) {
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return (RuntimeException) t;
     }
 
     /**
@@ -115,7 +149,8 @@ public final class Pipeline {
 
     /**
      * Reads the inputs into the answer {@code spec} describes: on up to {@code threads} threads
-     * when its partial results merge, otherwise in order; then the whole finishes. On several
+     * when its partial results merge, otherwise in order (rows written on a second thread when
+     * {@code spec} allows it and there are two); then the whole finishes. On several
      * threads, each task of the {@link ReadPlan} (an input, or a byte range of a big plain file)
      * is read into a fresh partial, the first into the whole, and the partials are merged into the
      * whole in task order. The answer is the one {@link #run(List, Reporter)} gives.
@@ -123,6 +158,13 @@ public final class Pipeline {
      */
     public <R extends Reporter> ReadStats run(List<Input> inputs, ReportSpec<R> spec, int threads) {
         R whole = spec.whole();
+        if (!spec.parallel() && spec.writtenAside() && threads > 1) {
+            try {
+                return runAside(inputs, whole);
+            } catch (OutOfMemoryError e) {
+                throw HeapExhausted.of(whole.keysHeld(), e);
+            }
+        }
         if (!spec.parallel() || threads <= 1 || diagnostics.strict()) {
             return run(inputs, whole);
         }
@@ -149,7 +191,7 @@ public final class Pipeline {
                 ReadStats partStats = new ReadStats();
                 ReadPlan.Task task = tasks.get(i);
                 if (task.split() == null) {
-                    read(task.input(), reader, sink(part), partStats);
+                    read(task.input(), reader, sink(part), partStats, () -> { });
                 } else {
                     readRange(task.split(), task.range(), reader, sink(part), partStats);
                 }
@@ -165,7 +207,7 @@ public final class Pipeline {
      * The rows that pass the filter, into {@code reporter}; rules named without tuples too, when
      * nothing is filtered (a filter asks about tuples, which such a rule has none of).
      */
-    private FlowSink sink(Reporter reporter) {
+    private FlowSink sink(FlowSink reporter) {
         if (filter == FlowFilter.ALL) {
             return reporter;
         }
@@ -199,7 +241,7 @@ public final class Pipeline {
         return stats;
     }
 
-    private void read(Input input, RecordReader reader, FlowSink sink, ReadStats stats) {
+    private void read(Input input, RecordReader reader, FlowSink sink, ReadStats stats, Runnable afterRecord) {
         if (stop.getAsBoolean()) {
             throw new Stopped();
         }
@@ -220,6 +262,7 @@ public final class Pipeline {
                 throw new Stopped();
             }
             decoder.decode(record);
+            afterRecord.run();
         };
         try (in) {
             reader.read(in, start(input), diag, handler);

@@ -38,7 +38,8 @@ class SplitReadPropertiesTest {
         }
     }
 
-    private static byte[] blob(Random random) throws IOException {
+    /** A random blob, often damaged: also what {@link FlowsWrittenAsideTest} reads. */
+    static byte[] blob(Random random) throws IOException {
         GeneratedLog.Shape shape = random.nextBoolean() ? GeneratedLog.Shape.ENVELOPE : GeneratedLog.Shape.PRETTY_ENVELOPE;
         byte[] envelope = GeneratedLog.bytes(GeneratedLog.records(random, 5 + random.nextInt(40), 1 + random.nextInt(4)), shape);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -106,7 +106,7 @@ class FlowsCommand extends ReportCommand {
     ReportSpec<?> spec(TableSink sink) {
         List<FlowField> fields = fields();
         boolean enriched = fields.stream().anyMatch(f -> f.address() != null);
-        // rows stream as they are read
-        return ReportSpec.inOrder(new FlowsReporter(sink, fields, enriched ? enricherOrBuiltIn() : null));
+        // rows stream as they are read; formatting them is worth a core of its own
+        return ReportSpec.writtenAside(new FlowsReporter(sink, fields, enriched ? enricherOrBuiltIn() : null));
     }
 }

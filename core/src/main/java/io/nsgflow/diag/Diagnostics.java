@@ -25,6 +25,8 @@ public final class Diagnostics {
     private long warnings;
     private boolean statusShown;
     private boolean quiet;
+    /** Run before each line is printed, outside the lock; null for nothing. */
+    private volatile Runnable beforeEachLine;
 
     public Diagnostics(Writer err, boolean strict) {
         this.err = err;
@@ -80,7 +82,24 @@ public final class Diagnostics {
      * file can neither break the one-line-per-problem rule nor send escape sequences to a terminal.
      * Secrets (a SAS signature in a service's message) are masked.
      */
-    public synchronized void print(String line) {
+    public void print(String line) {
+        Runnable before = beforeEachLine;
+        if (before != null) {
+            before.run();
+        }
+        printNow(line);
+    }
+
+    /**
+     * Runs {@code before} before each line from now on (null: nothing): how rows written on
+     * another thread are all out before a line that follows them in the input. It runs outside
+     * this object's lock and may throw, and then the line is not printed.
+     */
+    public void beforeEachLine(Runnable before) {
+        beforeEachLine = before;
+    }
+
+    private synchronized void printNow(String line) {
         try {
             clearStatus();
             err.write("nsgflow: ");

@@ -198,15 +198,20 @@ public final class FlowRow implements Serializable {
     /** A copy detached from the decoder's instance, for consumers that keep rows (tests, buffers). */
     public FlowRow copy() {
         FlowRow c = new FlowRow();
-        c.context = context;
-        c.timeMillis = timeMillis;
-        c.setSource(srcHi, srcLo, srcPort);
-        c.setDestination(dstHi, dstLo, dstPort);
-        c.protocol = protocol;
-        c.setDecision(direction, action, state);
-        c.encryption = encryption;
-        c.setCounters(packetsSrcToDst, bytesSrcToDst, packetsDstToSrc, bytesDstToSrc);
-        c.repeat = repeat;
+        c.copyFrom(this);
         return c;
+    }
+
+    /** Makes this row the same as {@code other}: how a kept row is reused rather than allocated. */
+    public void copyFrom(FlowRow other) {
+        context = other.context;
+        timeMillis = other.timeMillis;
+        setSource(other.srcHi, other.srcLo, other.srcPort);
+        setDestination(other.dstHi, other.dstLo, other.dstPort);
+        protocol = other.protocol;
+        setDecision(other.direction, other.action, other.state);
+        encryption = other.encryption;
+        setCounters(other.packetsSrcToDst, other.bytesSrcToDst, other.packetsDstToSrc, other.bytesDstToSrc);
+        repeat = other.repeat;
     }
 }

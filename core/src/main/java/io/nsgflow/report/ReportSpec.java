@@ -17,25 +17,42 @@ public final class ReportSpec<R extends Reporter> {
     private final Supplier<R> partials;
     private final BiConsumer<R, R> merge;
 
-    private ReportSpec(R whole, Supplier<R> partials, BiConsumer<R, R> merge) {
+    /** Its rows may be given to the reporter on a thread of their own. */
+    private final boolean writtenAside;
+
+    private ReportSpec(R whole, Supplier<R> partials, BiConsumer<R, R> merge, boolean writtenAside) {
         this.whole = whole;
         this.partials = partials;
         this.merge = merge;
+        this.writtenAside = writtenAside;
     }
 
     /** An answer written while the input is read (rows as they come, conversations as they close): read in input order. */
     public static ReportSpec<Reporter> inOrder(Reporter reporter) {
-        return new ReportSpec<>(reporter, null, null);
+        return new ReportSpec<>(reporter, null, null, false);
+    }
+
+    /**
+     * An answer written row by row while the input is read, in input order, whose writing is worth
+     * a core of its own ({@code flows} to text): with two threads or more, one reads and one writes.
+     */
+    public static ReportSpec<Reporter> writtenAside(Reporter reporter) {
+        return new ReportSpec<>(reporter, null, null, true);
     }
 
     /** An answer written at the end from counts that merge: inputs may be read in parallel, each into a partial. */
     public static <R extends Reporter & Mergeable<R>> ReportSpec<R> merged(R whole) {
-        return new ReportSpec<>(whole, whole::partial, Mergeable::merge);
+        return new ReportSpec<>(whole, whole::partial, Mergeable::merge, false);
     }
 
     /** The reporter that reads from the input's start and writes the answer. */
     public R whole() {
         return whole;
+    }
+
+    /** True when the rows may be written on a thread of their own while the next are read. */
+    public boolean writtenAside() {
+        return writtenAside;
     }
 
     /** True when partial results merge, so that inputs may be read on several threads. */
