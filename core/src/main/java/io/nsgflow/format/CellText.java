@@ -14,8 +14,9 @@ final class CellText {
     private final StringBuilder ip = new StringBuilder(39);
     private final StringBuilder time = new StringBuilder(24);
     private long cachedMinute = Long.MIN_VALUE;
-    /** {@code yyyy-MM-ddTHH:mm} of the cached minute. */
+    /** {@code yyyy-MM-ddTHH:mm} of the cached minute, and its bytes. */
     private String cachedPrefix;
+    private byte[] cachedPrefixBytes;
 
     CharSequence ip(long hi, long lo) {
         ip.setLength(0);
@@ -34,13 +35,22 @@ final class CellText {
                 .append(v4 >>> 8 & 0xFF).append('.').append(v4 & 0xFF);
     }
 
+    /** Writes the time into {@code out}: the minute's bytes copied, the seconds as digits, with no text made. */
+    void time(TextOut out, long millis) {
+        long second = Math.floorDiv(millis, 1000);
+        minute(Math.floorDiv(second, 60));
+        out.appendEncoded(cachedPrefixBytes).append(':').appendTwoDigits((int) Math.floorMod(second, 60));
+        int ms = (int) Math.floorMod(millis, 1000);
+        if (ms != 0) {
+            out.append('.').append((char) ('0' + ms / 100)).appendTwoDigits(ms % 100);
+        }
+        out.append('Z');
+    }
+
+    /** The time as text, for a writer that measures its cells. */
     CharSequence time(long millis) {
         long second = Math.floorDiv(millis, 1000);
-        long minute = Math.floorDiv(second, 60);
-        if (minute != cachedMinute) {
-            cachedMinute = minute;
-            cachedPrefix = LocalDateTime.ofEpochSecond(minute * 60, 0, ZoneOffset.UTC).toString(); // no seconds when zero
-        }
+        minute(Math.floorDiv(second, 60));
         int s = (int) Math.floorMod(second, 60);
         time.setLength(0);
         time.append(cachedPrefix).append(':').append((char) ('0' + s / 10)).append((char) ('0' + s % 10));
@@ -49,5 +59,13 @@ final class CellText {
             time.append('.').append((char) ('0' + ms / 100)).append((char) ('0' + ms / 10 % 10)).append((char) ('0' + ms % 10));
         }
         return time.append('Z');
+    }
+
+    private void minute(long minute) {
+        if (minute != cachedMinute) {
+            cachedMinute = minute;
+            cachedPrefix = LocalDateTime.ofEpochSecond(minute * 60, 0, ZoneOffset.UTC).toString(); // no seconds when zero
+            cachedPrefixBytes = TextOut.encoded(cachedPrefix);
+        }
     }
 }

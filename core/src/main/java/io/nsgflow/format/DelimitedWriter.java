@@ -98,7 +98,7 @@ final class DelimitedWriter implements TableSink {
             list.instant(epochMillis);
         } else {
             separate();
-            out.append(cells.time(epochMillis)); // digits, dashes, colons: nothing to quote or escape
+            cells.time(out, epochMillis); // digits, dashes, colons: nothing to quote or escape
         }
     }
 

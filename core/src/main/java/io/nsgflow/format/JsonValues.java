@@ -77,7 +77,9 @@ final class JsonValues {
 
     void instant(long millis) {
         before();
-        out.append('"').append(cells.time(millis)).append('"');
+        out.append('"');
+        cells.time(out, millis);
+        out.append('"');
         after();
     }
 

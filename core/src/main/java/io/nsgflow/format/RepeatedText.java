@@ -4,9 +4,12 @@ package io.nsgflow.format;
  * The bytes a writer last spelt for each of a few hundred Strings, so that a String written again
  * (the NSG, rule, MAC and resource names a record gives each of its hundreds of rows) is copied
  * in bulk instead of scanned for escapes and encoded char by char, which was 40% of
- * {@code flows -f ndjson}'s time. Keyed by identity: the same String, being immutable, is spelt
- * the same bytes. A String's bytes are kept from the second time it is seen, so that text which
- * never repeats costs a hash and a slot, not a copy. Slots go in pairs, the last String seen
+ * {@code flows -f ndjson}'s time. Keyed by content, as equal Strings are spelt the same bytes:
+ * each record, and each rule group in it, brings its names as new String instances of the same
+ * text, which a key by identity spelt again twice per group. A slot's String is checked by
+ * identity first, then by equality, and an equal newcomer takes its place, so that the rows after
+ * it match by identity. A String's bytes are kept from the second time it is seen, so that text
+ * which never repeats costs a hash and a slot, not a copy. Slots go in pairs, the last String seen
  * first, so that two Strings that alternate row by row (TCP and UDP) keep their bytes even when
  * their hashes fall on one pair.
  */
@@ -32,8 +35,8 @@ final class RepeatedText {
             spelling.spell(out, s); // a builder's text changes
             return;
         }
-        int first = System.identityHashCode(text) & (SLOTS - 2);
-        int slot = strings[first] == text ? first : strings[first + 1] == text ? first + 1 : -1;
+        int first = text.hashCode() & (SLOTS - 2);
+        int slot = holds(first, text) ? first : holds(first + 1, text) ? first + 1 : -1;
         if (slot < 0) { // the first of the pair moves to second, the new String comes first
             strings[first + 1] = strings[first];
             bytes[first + 1] = bytes[first];
@@ -50,5 +53,18 @@ final class RepeatedText {
         long from = out.position();
         spelling.spell(out, text);
         bytes[slot] = out.since(from);
+    }
+
+    /** Whether {@code slot} holds {@code text}'s content; an equal String takes the slot, to match by identity next. */
+    private boolean holds(int slot, String text) {
+        String kept = strings[slot];
+        if (kept == text) {
+            return true;
+        }
+        if (kept == null || !kept.equals(text)) {
+            return false;
+        }
+        strings[slot] = text;
+        return true;
     }
 }

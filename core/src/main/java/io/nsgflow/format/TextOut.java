@@ -190,6 +190,17 @@ public final class TextOut {
         return this;
     }
 
+    /** Appends 0 to 99 as two digits, a leading zero included. */
+    TextOut appendTwoDigits(int value) {
+        if (count > buf.length - 2) {
+            drain();
+        }
+        settle();
+        buf[count++] = TENS[value];
+        buf[count++] = ONES[value];
+        return this;
+    }
+
     /** How many decimal digits a value of at least 0 has. */
     private static int digits(long value) {
         int n = 1;

@@ -23,6 +23,7 @@ class CellTextTest {
     })
     void times(long millis, String expected) {
         assertThat(text.time(millis).toString()).isEqualTo(expected);
+        assertThat(written(millis)).as("written as bytes").isEqualTo(expected);
         assertThat(Instant.parse(expected).toEpochMilli()).as("the text reads back").isEqualTo(millis);
     }
 
@@ -48,6 +49,16 @@ class CellTextTest {
         for (long millis : samples) {
             String expected = Instant.ofEpochMilli(millis).toString();
             assertThat(text.time(millis).toString()).as("%d", millis).isEqualTo(expected);
+            assertThat(written(millis)).as("%d written as bytes", millis).isEqualTo(expected);
         }
+    }
+
+    /** The time as {@link CellText#time(TextOut, long)} writes it, through this test's one cache. */
+    private String written(long millis) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        TextOut out = new TextOut(w, false, 64);
+        text.time(out, millis);
+        out.flush();
+        return w.toString();
     }
 }
