@@ -49,7 +49,7 @@ public final class InputOptions {
 
     @Option(names = "--threads", paramLabel = "N", converter = Converters.ThreadsConverter.class,
             description = "Inputs read at once (default: the number of cores). Output is the same whatever N; "
-                    + "flows, conversations and --strict read one input at a time.")
+                    + "flows, conversations and --strict read one input at a time (flows writes its rows on a second thread).")
     int threads = Runtime.getRuntime().availableProcessors();
 
     /**
