@@ -18,8 +18,8 @@ import java.util.ArrayDeque;
  * failure reaches the reading thread at its next hand-off and stops reading, as one thread did.
  * Memory stays flat: {@link #BATCHES} batches of {@link #BATCH_ROWS} rows, reused.
  *
- * <p>One reading thread only: {@link #accept}, {@link #handOff}, {@link #sync} and {@link #close}
- * are called from it.
+ * <p>One reading thread only, the one that makes it: {@link #accept}, {@link #handOff} and
+ * {@link #close} are called from it.
  */
 final class WriterThread implements FlowSink {
     /** Rows per hand-off: few enough that the writer starts early, enough that hand-offs cost nothing. */
@@ -43,6 +43,8 @@ final class WriterThread implements FlowSink {
 
     private final FlowSink reporter;
     private final Thread thread;
+    /** The thread that reads: the one that made this. */
+    private final Thread reading = Thread.currentThread();
     /** Read by the reading thread only. */
     private Batch filling = new Batch();
     // under this object's lock:
@@ -108,12 +110,13 @@ final class WriterThread implements FlowSink {
 
     /**
      * Waits until every row read so far is written: before a diagnostic line, so that it comes
-     * after them, as it did on one thread. Does nothing on the writer's own thread.
+     * after them, as it did on one thread. Does nothing on any other thread than the reading one
+     * (the writer's own, a progress line's), whose lines do not follow rows.
      *
      * @throws RuntimeException what writing threw
      */
     void sync() {
-        if (Thread.currentThread() == thread) {
+        if (Thread.currentThread() != reading) {
             return;
         }
         handOff();
