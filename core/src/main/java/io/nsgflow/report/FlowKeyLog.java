@@ -42,6 +42,8 @@ final class FlowKeyLog implements Serializable {
 
     /** The longs not in the file, in chunks; the last one has {@code used} longs. */
     private transient List<long[]> chunks = new ArrayList<>();
+    /** Chunks written to the file, to fill again. */
+    private transient List<long[]> free = new ArrayList<>();
     private transient int used;
     private transient long heapLongs;
     /** The file of the first longs, or null; {@code fileLongs} longs in it. */
@@ -120,6 +122,7 @@ final class FlowKeyLog implements Serializable {
             file = null;
         }
         chunks = new ArrayList<>();
+        free = new ArrayList<>();
         used = 0;
         heapLongs = 0;
         fileLongs = 0;
@@ -132,7 +135,8 @@ final class FlowKeyLog implements Serializable {
             if (heapLongs >= HEAP_LONGS && spillable) {
                 spill();
             }
-            last = new long[last == null ? FIRST_CHUNK : Math.min(CHUNK, last.length * 2)];
+            last = !free.isEmpty() ? free.remove(free.size() - 1)
+                    : new long[last == null ? FIRST_CHUNK : Math.min(CHUNK, last.length * 2)];
             chunks.add(last);
             used = 0;
         }
@@ -159,6 +163,11 @@ final class FlowKeyLog implements Serializable {
                 at += chunk.length;
             }
             fileLongs = at;
+            for (long[] chunk : chunks) {
+                if (chunk.length == CHUNK) {
+                    free.add(chunk);
+                }
+            }
             chunks.clear();
             heapLongs = 0;
         } catch (IOException e) {
@@ -236,6 +245,7 @@ final class FlowKeyLog implements Serializable {
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
         chunks = new ArrayList<>();
+        free = new ArrayList<>();
         spillable = true;
         long count = in.readLong();
         long longs = in.readLong();
