@@ -27,9 +27,11 @@ import java.util.Set;
  * continue a connection begun earlier: it counts its {@code B}s at once and holds, per key, the
  * orphan that would count if the key was closed at its start (its leading {@code C}/{@code E}) and
  * the one that counts if it was open (the first {@code C}/{@code E} after an {@code E} in the
- * slice), and which keys its slice left closed; {@link #merge} settles them against what came
- * before. That makes the merge exact for every sequence; the price is a partial's set of
- * connections it saw end, about 100 bytes per connection ended in its slice.
+ * slice); {@link #merge} settles them against what came before. To know which keys its slice
+ * closed, and which of its orphans came after an {@code E} of their key, it logs the key of every
+ * {@code E} in order ({@link FlowKeyLog}: no hashing while reading, 24 bytes an IPv4 key, 1 MB of
+ * them in the heap and the rest in an unlinked temporary file), which the merge reads through.
+ * That makes the merge exact for every sequence with a partial's heap as flat as the whole's.
  */
 final class FlowIdentity implements Serializable {
     private static final long serialVersionUID = 2L;

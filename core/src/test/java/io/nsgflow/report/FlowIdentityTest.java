@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.IpAddress;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -96,5 +97,34 @@ class FlowIdentityTest {
             part.countsNow(row((100 + i) + ",10.0.0.1,10.0.0.2,1000,443,T,O,A,E,1,10,1,20"));
         }
         assertThat(identity.merge(part)).hasSize(1);
+    }
+
+    /**
+     * A partial whose log of ends outgrows the heap's share (and goes to a file) settles its orphans
+     * as one pass does: keys begun before it end and come back (an inner orphan each), keys not
+     * begun end twice (a leading orphan each, the second end no flow).
+     */
+    @Test
+    void aPartialWithMoreEndsThanTheHeapHoldsMergesAsOnePass() {
+        int keys = FlowKeyLog.HEAP_LONGS / 3 + 10_000;
+        List<FlowRow> first = new ArrayList<>();
+        List<FlowRow> second = new ArrayList<>();
+        for (int i = 0; i < keys; i++) {
+            String pair = "10.0." + (i >> 8) + "." + (i & 0xFF) + ",10.1.0.1," + (1024 + i % 50_000) + ",443,T,O,A,";
+            if (i % 2 == 0) {
+                first.add(row("100," + pair + "B,,,,"));
+            }
+            second.add(row("200," + pair + "E,1,10,1,20"));
+            second.add(row("260," + pair + (i % 2 == 0 ? "C" : "E") + ",1,10,1,20"));
+        }
+        FlowIdentity whole = new FlowIdentity(false);
+        long sequential = first.stream().filter(whole::countsNow).count() + second.stream().filter(whole::countsNow).count();
+        FlowIdentity start = new FlowIdentity(false);
+        FlowIdentity part = new FlowIdentity(true);
+        long merged = first.stream().filter(start::countsNow).count() + second.stream().filter(part::countsNow).count();
+        merged += start.merge(part).size();
+        assertThat(sequential).isEqualTo(keys / 2 + keys);
+        assertThat(merged).isEqualTo(sequential);
+        assertThat(start.openCount()).isEqualTo(whole.openCount()).isEqualTo(keys / 2);
     }
 }
