@@ -40,8 +40,9 @@ final class FlowKeyLog implements Serializable {
     private static final long V6 = 1L << 63;
     private static final long PORTS = 0xFFFFFFFFL;
 
-    /** The longs not in the file, in chunks; the last one has {@code used} longs. */
+    /** The longs not in the file, in chunks; the last one, {@code tail}, has {@code used} longs. */
     private transient List<long[]> chunks = new ArrayList<>();
+    private transient long[] tail;
     /** Chunks written to the file, to fill again. */
     private transient List<long[]> free = new ArrayList<>();
     private transient int used;
@@ -123,6 +124,7 @@ final class FlowKeyLog implements Serializable {
         }
         chunks = new ArrayList<>();
         free = new ArrayList<>();
+        tail = null;
         used = 0;
         heapLongs = 0;
         fileLongs = 0;
@@ -130,18 +132,22 @@ final class FlowKeyLog implements Serializable {
     }
 
     private void put(long v) {
-        long[] last = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
-        if (last == null || used == last.length) {
-            if (heapLongs >= HEAP_LONGS && spillable) {
-                spill();
-            }
-            last = !free.isEmpty() ? free.remove(free.size() - 1)
-                    : new long[last == null ? FIRST_CHUNK : Math.min(CHUNK, last.length * 2)];
-            chunks.add(last);
-            used = 0;
+        if (tail == null || used == tail.length) {
+            newTail();
         }
-        last[used++] = v;
+        tail[used++] = v;
         heapLongs++;
+    }
+
+    /** Starts a chunk, once the heap's share is in the file if it is full. */
+    private void newTail() {
+        if (heapLongs >= HEAP_LONGS && spillable) {
+            spill();
+        }
+        tail = !free.isEmpty() ? free.remove(free.size() - 1)
+                : new long[tail == null ? FIRST_CHUNK : Math.min(CHUNK, tail.length * 2)];
+        chunks.add(tail);
+        used = 0;
     }
 
     /** Moves every chunk, all full, to the end of the file. */

@@ -80,14 +80,20 @@ class FlowIdentityTest {
         List<FlowRow> second = List.of(row("200,10.0.0.1,10.0.0.2,1000,443,T,O,A,B,,,,"),
                 row("260,10.0.0.1,10.0.0.2,1000,443,T,O,A,E,1,10,1,20"),
                 row("320,10.0.0.1,10.0.0.2,1000,443,T,O,A,C,1,10,1,20"));
-        FlowIdentity whole = new FlowIdentity(false);
+        assertThat(flowsReadWholeAndMerged(first, second, new FlowIdentity(false), new FlowIdentity(false))).containsExactly(3L, 3L);
+    }
+
+    /**
+     * The flows of {@code first} then {@code second} read by {@code whole} in one pass, and read by
+     * {@code start} and a partial merged into it: {sequential, merged}.
+     */
+    private static long[] flowsReadWholeAndMerged(List<FlowRow> first, List<FlowRow> second, FlowIdentity whole,
+            FlowIdentity start) {
         long sequential = first.stream().filter(whole::countsNow).count() + second.stream().filter(whole::countsNow).count();
-        FlowIdentity start = new FlowIdentity(false);
         FlowIdentity part = new FlowIdentity(true);
         long merged = first.stream().filter(start::countsNow).count() + second.stream().filter(part::countsNow).count();
         merged += start.merge(part).size();
-        assertThat(sequential).isEqualTo(3);
-        assertThat(merged).isEqualTo(3);
+        return new long[] {sequential, merged};
     }
 
     @Test
@@ -118,13 +124,8 @@ class FlowIdentityTest {
             second.add(row("260," + pair + (i % 2 == 0 ? "C" : "E") + ",1,10,1,20"));
         }
         FlowIdentity whole = new FlowIdentity(false);
-        long sequential = first.stream().filter(whole::countsNow).count() + second.stream().filter(whole::countsNow).count();
         FlowIdentity start = new FlowIdentity(false);
-        FlowIdentity part = new FlowIdentity(true);
-        long merged = first.stream().filter(start::countsNow).count() + second.stream().filter(part::countsNow).count();
-        merged += start.merge(part).size();
-        assertThat(sequential).isEqualTo(keys / 2 + keys);
-        assertThat(merged).isEqualTo(sequential);
+        assertThat(flowsReadWholeAndMerged(first, second, whole, start)).containsExactly(keys / 2 + keys, keys / 2 + keys);
         assertThat(start.openCount()).isEqualTo(whole.openCount()).isEqualTo(keys / 2);
     }
 }
