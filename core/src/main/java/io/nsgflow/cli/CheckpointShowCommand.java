@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
         })
 final class CheckpointShowCommand implements Callable<Integer> {
     private static final TableSchema JOB = new TableSchema("checkpoint", List.of(Column.text("command"),
-            Column.text("inputs"), Column.instant("saved"), Column.count("openConnections"), Column.count("connectionsDropped")),
+            Column.text("inputs"), Column.instant("saved"), Column.count("openConnections"), Column.count("orphanedConnections"),
+            Column.count("connectionsDropped")),
             TableSchema.Kind.RECORD);
     private static final TableSchema INPUTS = TableSchema.rows("inputs", List.of(Column.text("input"), Column.text("hour"),
             Column.text("state"), Column.bytes("size"), Column.integer("readTo"), Column.bytes("unread"),
@@ -81,6 +82,7 @@ final class CheckpointShowCommand implements Callable<Integer> {
         w.text(String.join(" ", c.arguments()));
         w.instant(c.savedAt().toEpochMilli());
         w.integer(c.connections().count());
+        w.integer(c.connections().orphanCount());
         w.integer(c.connections().dropped());
         w.endRow();
         w.endTable();

@@ -272,6 +272,8 @@ class IncrementalRunsTest {
         assertThat(totals(summary(blob.path().toString()))[1]).isEqualTo(2);
         assertThat(flows).as("the first key is one flow, though each run sees only its E or C tuples").isEqualTo(2);
         assertThat(readString(ckpt)).contains("\"orphaned\":[\n[");
+        Result shown = run("checkpoint", "show", "-f", "ndjson", "--table", "checkpoint", ckpt.toString());
+        assertThat(shown.out()).as(shown.err()).contains("\"openConnections\":0,\"orphanedConnections\":2,\"connectionsDropped\":0");
     }
 
     private static String readString(Path p) {
@@ -340,7 +342,7 @@ class IncrementalRunsTest {
                 Long.toString(Files.size(added)), "0", Long.toString(Files.size(added)), "0", "");
         assertThat(rows.get("a.json")[7]).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         Result job = run("checkpoint", "show", "-f", "tsv", "--table", "checkpoint", ckpt.toString());
-        assertThat(job.out()).startsWith("command\tinputs\tsaved\topenConnections\tconnectionsDropped\nflows\t"
+        assertThat(job.out()).startsWith("command\tinputs\tsaved\topenConnections\torphanedConnections\tconnectionsDropped\nflows\t"
                 + logs.toAbsolutePath() + "\t");
         assertUsageError(run("checkpoint", "show", dir.resolve("none").toString()), "no such checkpoint file");
     }

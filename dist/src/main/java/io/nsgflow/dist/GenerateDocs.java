@@ -33,6 +33,7 @@ public final class GenerateDocs {
 
         CommandLine all = new NsgflowCommand(terminal(new StringWriter(), new StringWriter())).commandLine();
         Main.addExitCodes(all);
+        manHeadings(all);
         int status = ManPageGenerator.generateManPage(pages.toFile(), (File) null, new boolean[0], false, all.getCommandSpec());
         if (status != 0) {
             throw new IllegalStateException("the man page generator failed with status " + status);
@@ -45,6 +46,16 @@ public final class GenerateDocs {
             throw new IllegalStateException("nsgflow completion bash failed (" + exit + "): " + err);
         }
         Files.writeString(completion, out.toString(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Headings as a man page spells them: {@code --help} ends its section headings in a colon and
+     * blank lines, which the generator would copy into the page's section titles ("EXAMPLES:").
+     */
+    private static void manHeadings(CommandLine cli) {
+        CommandLine.Model.UsageMessageSpec usage = cli.getCommandSpec().usageMessage();
+        usage.exitCodeListHeading("Exit codes").footerHeading("Examples");
+        cli.getSubcommands().values().forEach(GenerateDocs::manHeadings);
     }
 
     private static Terminal terminal(StringWriter out, StringWriter err) {

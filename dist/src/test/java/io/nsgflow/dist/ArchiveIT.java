@@ -138,7 +138,8 @@ class ArchiveIT {
             assertThat(pages.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(expected);
         }
         String top = Files.readString(unpacked.resolve("share/man/man1/nsgflow-top.1"));
-        assertThat(top).contains(".TH \"NSGFLOW\\-TOP\" \"1\"", "\\-\\-metric", ".SH \"EXIT CODES", "a bug: please report it");
+        assertThat(top).contains(".TH \"NSGFLOW\\-TOP\" \"1\"", "\\-\\-metric", ".SH \"EXIT CODES\"\n", ".SH \"EXAMPLES\"\n",
+                "a bug: please report it");
     }
 
     private static void pages(CommandLine command, String name, List<String> into) {
