@@ -1,15 +1,22 @@
 package io.nsgflow.parse;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Finds overlong UTF-8, which the JSON parser decodes without complaint: {@code C0 AF} reads as
  * {@code /}, so a disguised character could slip past a filter or into a table. A lead byte of
  * such a sequence is replaced by {@code FF}, which no UTF-8 text holds, so that the parser rejects
  * it at its own position as it rejects any other invalid UTF-8; {@link #take()} tells what stood
- * there, for the message. Flow logs are ASCII: a buffer without a byte above 7F (told by one
- * OR over it, which the JIT vectorises) costs nothing more.
+ * there, for the message. Flow logs are ASCII: a buffer without a byte above 7F costs one pass
+ * that reads it eight bytes at a time (C2 does not vectorise a byte-wise OR reduction: it took
+ * 15% of a profile of {@code top}).
  */
 final class Utf8Overlong {
     private static final byte INVALID = (byte) 0xff;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
     /** A lead byte ({@code E0} or {@code F0}) at the end of the last buffer, whose next byte is still to check; 0 when none. */
     private int pendingLead;
     private String found;
@@ -24,11 +31,7 @@ final class Utf8Overlong {
         if (utf8 != Boolean.TRUE) {
             return;
         }
-        int any = 0;
-        for (int i = off; i < off + len; i++) {
-            any |= b[i];
-        }
-        if (any >= 0 && pendingLead == 0) {
+        if (pendingLead == 0 && isAscii(b, off, len)) {
             return;
         }
         int i = off;
@@ -60,6 +63,18 @@ final class Utf8Overlong {
         String f = found;
         found = null;
         return f;
+    }
+
+    private static boolean isAscii(byte[] b, int off, int len) {
+        long any = 0;
+        int i = off;
+        for (int end = off + len - 7; i < end; i += 8) {
+            any |= (long) LONGS.get(b, i);
+        }
+        for (; i < off + len; i++) {
+            any |= b[i];
+        }
+        return (any & HIGH_BITS) == 0;
     }
 
     /** As Jackson tells the encoding: a UTF-16 byte-order mark, or a zero byte among the first four, is not UTF-8. */

@@ -39,6 +39,11 @@ final class FlowKey implements Comparable<FlowKey>, Serializable {
         return new FlowKey(row.srcHi(), row.srcLo(), row.dstHi(), row.dstLo(), macProtocol(row, macBits), ports(row));
     }
 
+    /** The key of these parts, as a {@link FlowKeySet} or {@link FlowKeyLog} gives them back. */
+    static FlowKey of(long srcHi, long srcLo, long dstHi, long dstLo, long macProtocol, int ports) {
+        return new FlowKey(srcHi, srcLo, dstHi, dstLo, macProtocol, ports);
+    }
+
     /** The MAC and protocol part of a row's key. */
     static long macProtocol(FlowRow row, long macBits) {
         return macBits << 8 | (row.protocol() & 0xFF);

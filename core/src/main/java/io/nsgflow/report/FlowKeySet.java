@@ -33,9 +33,13 @@ final class FlowKeySet implements Serializable {
     }
 
     /** True when the key is in the set. */
+    boolean contains(long srcHi, long srcLo, long dstHi, long dstLo, long macProtocol, long ports) {
+        return bothV4(srcHi, srcLo, dstHi, dstLo) ? v4.contains(pair(srcLo, dstLo), macProtocol, ports, 0, 0, 0)
+                : v6.contains(srcHi, srcLo, dstHi, dstLo, macProtocol, ports);
+    }
+
     boolean contains(FlowKey k) {
-        return bothV4(k.srcHi, k.srcLo, k.dstHi, k.dstLo) ? v4.contains(pair(k.srcLo, k.dstLo), k.macProtocol, k.ports, 0, 0, 0)
-                : v6.contains(k.srcHi, k.srcLo, k.dstHi, k.dstLo, k.macProtocol, k.ports);
+        return contains(k.srcHi, k.srcLo, k.dstHi, k.dstLo, k.macProtocol, k.ports);
     }
 
     boolean add(FlowKey k) {
@@ -64,12 +68,16 @@ final class FlowKeySet implements Serializable {
     /** Visits every key in its six parts: the IPv4 ones first, each table in slot order. */
     private void forEach(KeyVisitor visitor) {
         v4.forEach((pair, macProtocol, ports, unused1, unused2, unused3) -> visitor.visit(IpAddress.V4_HI,
-                IpAddress.v4Lo((int) (pair >>> 32)), IpAddress.V4_HI, IpAddress.v4Lo((int) pair), macProtocol, ports));
+                srcLo(pair), IpAddress.V4_HI, dstLo(pair), macProtocol, ports));
         v6.forEach(visitor::visit);
     }
 
     int size() {
         return v4.size() + v6.size();
+    }
+
+    boolean isEmpty() {
+        return size() == 0;
     }
 
     /** Every key, {@link #WIDTH} longs each: what a checkpoint carries to the next run. */
@@ -97,12 +105,22 @@ final class FlowKeySet implements Serializable {
         }
     }
 
-    private static boolean bothV4(long srcHi, long srcLo, long dstHi, long dstLo) {
+    static boolean bothV4(long srcHi, long srcLo, long dstHi, long dstLo) {
         return IpAddress.isV4(srcHi, srcLo) && IpAddress.isV4(dstHi, dstLo);
     }
 
     /** Two IPv4 addresses (their low halves) in one long: the source's 32 bits, then the destination's. */
-    private static long pair(long srcLo, long dstLo) {
+    static long pair(long srcLo, long dstLo) {
         return (srcLo & LOW_32) << 32 | dstLo & LOW_32;
+    }
+
+    /** The source's low half, out of a {@link #pair}. */
+    static long srcLo(long pair) {
+        return IpAddress.v4Lo((int) (pair >>> 32));
+    }
+
+    /** The destination's low half, out of a {@link #pair}. */
+    static long dstLo(long pair) {
+        return IpAddress.v4Lo((int) pair);
     }
 }

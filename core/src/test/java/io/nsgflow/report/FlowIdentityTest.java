@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.IpAddress;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -79,14 +80,20 @@ class FlowIdentityTest {
         List<FlowRow> second = List.of(row("200,10.0.0.1,10.0.0.2,1000,443,T,O,A,B,,,,"),
                 row("260,10.0.0.1,10.0.0.2,1000,443,T,O,A,E,1,10,1,20"),
                 row("320,10.0.0.1,10.0.0.2,1000,443,T,O,A,C,1,10,1,20"));
-        FlowIdentity whole = new FlowIdentity(false);
+        assertThat(flowsReadWholeAndMerged(first, second, new FlowIdentity(false), new FlowIdentity(false))).containsExactly(3L, 3L);
+    }
+
+    /**
+     * The flows of {@code first} then {@code second} read by {@code whole} in one pass, and read by
+     * {@code start} and a partial merged into it: {sequential, merged}.
+     */
+    private static long[] flowsReadWholeAndMerged(List<FlowRow> first, List<FlowRow> second, FlowIdentity whole,
+            FlowIdentity start) {
         long sequential = first.stream().filter(whole::countsNow).count() + second.stream().filter(whole::countsNow).count();
-        FlowIdentity start = new FlowIdentity(false);
         FlowIdentity part = new FlowIdentity(true);
         long merged = first.stream().filter(start::countsNow).count() + second.stream().filter(part::countsNow).count();
         merged += start.merge(part).size();
-        assertThat(sequential).isEqualTo(3);
-        assertThat(merged).isEqualTo(3);
+        return new long[] {sequential, merged};
     }
 
     @Test
@@ -96,5 +103,29 @@ class FlowIdentityTest {
             part.countsNow(row((100 + i) + ",10.0.0.1,10.0.0.2,1000,443,T,O,A,E,1,10,1,20"));
         }
         assertThat(identity.merge(part)).hasSize(1);
+    }
+
+    /**
+     * A partial whose log of ends outgrows the heap's share (and goes to a file) settles its orphans
+     * as one pass does: keys begun before it end and come back (an inner orphan each), keys not
+     * begun end twice (a leading orphan each, the second end no flow).
+     */
+    @Test
+    void aPartialWithMoreEndsThanTheHeapHoldsMergesAsOnePass() {
+        int keys = FlowKeyLog.HEAP_LONGS / 3 + 10_000;
+        List<FlowRow> first = new ArrayList<>();
+        List<FlowRow> second = new ArrayList<>();
+        for (int i = 0; i < keys; i++) {
+            String pair = "10.0." + (i >> 8) + "." + (i & 0xFF) + ",10.1.0.1," + (1024 + i % 50_000) + ",443,T,O,A,";
+            if (i % 2 == 0) {
+                first.add(row("100," + pair + "B,,,,"));
+            }
+            second.add(row("200," + pair + "E,1,10,1,20"));
+            second.add(row("260," + pair + (i % 2 == 0 ? "C" : "E") + ",1,10,1,20"));
+        }
+        FlowIdentity whole = new FlowIdentity(false);
+        FlowIdentity start = new FlowIdentity(false);
+        assertThat(flowsReadWholeAndMerged(first, second, whole, start)).containsExactly(keys / 2 + keys, keys / 2 + keys);
+        assertThat(start.openCount()).isEqualTo(whole.openCount()).isEqualTo(keys / 2);
     }
 }
