@@ -169,7 +169,7 @@ public final class Pipeline {
             return run(inputs, whole);
         }
         // a checkpointed read is told where each input ends: inputs are read whole
-        List<ReadPlan.Task> tasks = ReadPlan.plan(inputs, diagnostics, listener == null);
+        List<ReadPlan.Task> tasks = ReadPlan.plan(inputs, diagnostics, listener == null, threads);
         if (tasks.size() <= 1) {
             return run(inputs, whole);
         }

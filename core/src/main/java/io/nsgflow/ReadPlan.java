@@ -8,16 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the threads of a parallel read take, one at a time and in order: each input whole, or,
- * when asked for with {@link #RANGE_PROPERTY}, a plain file cut at record starts into ranges of
- * that length ({@link RecordStarts}).
+ * What the threads of a parallel read take, one at a time and in order: each input whole, or a
+ * plain file cut at record starts into byte ranges ({@link RecordStarts}).
  *
- * <p>Files are not cut unless asked, because cutting one did not pay where it was measured
- * (docs/PERFORMANCE.md, 2 cores): no wall-clock gain on a 100 MB blob, where the JIT compiler
- * already keeps the second core busy, and 30-50% more CPU on a 400 MB one. (The memory it also
- * cost, a range's set of the connections that ended in it, is gone: a partial logs their keys,
- * flat in the heap; the 1 GB blob cut in two peaks at 141-170 MiB.) Many blobs spread over the
- * threads without the JIT's cost.
+ * <p>A file is cut by default only where that pays (docs/PERFORMANCE.md, 2 cores): when there are
+ * fewer inputs than threads, so that a core would otherwise idle, and into ranges of at least
+ * {@link #LEAST_RANGE} bytes, one per thread at most. Shorter ranges did not pay: the JIT compiler
+ * already keeps the second core busy for the first seconds of a run, so a 100 MB blob read in two
+ * was no faster. Many inputs spread over the threads without cutting. {@link #RANGE_PROPERTY}
+ * forces a range length.
  */
 public final class ReadPlan {
     /**
@@ -26,6 +25,9 @@ public final class ReadPlan {
      * memory for time ({@code NSGFLOW_JAVA_OPTS=-Dnsgflow.split.rangeBytes=268435456}).
      */
     static final String RANGE_PROPERTY = "nsgflow.split.rangeBytes";
+
+    /** The shortest range a file is cut into by default. */
+    static final long LEAST_RANGE = 256L << 20;
 
     /**
      * One thing to read.
@@ -40,11 +42,15 @@ public final class ReadPlan {
     private ReadPlan() {
     }
 
-    /** @param cut whether files may be cut into ranges; else each input is one task */
-    static List<Task> plan(List<Input> inputs, Diagnostics diagnostics, boolean cut) {
-        long range = Long.getLong(RANGE_PROPERTY, 0);
+    /**
+     * @param cut     whether files may be cut into ranges; else each input is one task
+     * @param threads how many threads will read
+     */
+    static List<Task> plan(List<Input> inputs, Diagnostics diagnostics, boolean cut, int threads) {
+        long forced = Long.getLong(RANGE_PROPERTY, 0);
         List<Task> tasks = new ArrayList<>();
         for (Input input : inputs) {
+            long range = forced > 0 ? forced : inputs.size() < threads ? defaultRange(input.size(), threads) : 0;
             long[] starts = cut && range > 0 ? starts(input, range) : new long[] {0};
             if (starts.length < 2) {
                 tasks.add(new Task(input, null, 0));
@@ -56,6 +62,16 @@ public final class ReadPlan {
             }
         }
         return tasks;
+    }
+
+    /**
+     * The range length a file of {@code size} bytes is cut into by default on {@code threads}
+     * threads: as many ranges as threads, unless that makes them shorter than {@link #LEAST_RANGE};
+     * 0 (not cut) when that leaves fewer than two.
+     */
+    static long defaultRange(long size, int threads) {
+        long ranges = Math.min(threads, size / LEAST_RANGE);
+        return ranges < 2 ? 0 : (size + ranges - 1) / ranges;
     }
 
     /**

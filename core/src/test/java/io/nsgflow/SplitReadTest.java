@@ -158,9 +158,20 @@ class SplitReadTest {
     }
 
     @Test
-    void filesAreCutOnlyWhenAskedIntoRangesOfTheLengthAsked() throws IOException {
+    void byDefaultAFileIsCutOncePerThreadIntoRangesOfAQuarterGigabyteOrMore() {
+        long mb = 1L << 20;
+        assertThat(ReadPlan.defaultRange(1000 * mb, 2)).isEqualTo(500 * mb);
+        assertThat(ReadPlan.defaultRange(2048 * mb, 4)).isEqualTo(512 * mb);
+        assertThat(ReadPlan.defaultRange(600 * mb, 4)).as("two ranges, not four short ones").isEqualTo(300 * mb);
+        assertThat(ReadPlan.defaultRange(511 * mb, 2)).as("ranges under 256 MiB do not pay").isZero();
+        assertThat(ReadPlan.defaultRange(100 * mb, 8)).isZero();
+        assertThat(ReadPlan.defaultRange(1000 * mb, 1)).isZero();
+    }
+
+    @Test
+    void aSmallFileIsReadWholeUnlessAskedThenCutIntoRangesOfTheLengthAsked() throws IOException {
         Path big = generated.get(0);
-        assertThat(plan(big)).as("not asked: read whole").hasSize(1);
+        assertThat(plan(big)).as("small, not asked: read whole").hasSize(1);
         System.setProperty(ReadPlan.RANGE_PROPERTY, Long.toString(Files.size(big) / 4));
         try {
             List<ReadPlan.Task> tasks = plan(big);
@@ -198,7 +209,7 @@ class SplitReadTest {
 
     private static List<ReadPlan.Task> plan(Path file) {
         List<Input> inputs = List.of(FileInput.of(file));
-        return ReadPlan.plan(inputs, new Diagnostics(new StringWriter(), false), true);
+        return ReadPlan.plan(inputs, new Diagnostics(new StringWriter(), false), true, 2);
     }
 
     /** The report of {@code file} at 2 and 4 threads, at every forced range length, is the one-thread report. */
