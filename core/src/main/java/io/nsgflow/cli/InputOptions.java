@@ -48,8 +48,9 @@ public final class InputOptions {
     boolean debug;
 
     @Option(names = "--threads", paramLabel = "N", converter = Converters.ThreadsConverter.class,
-            description = "Inputs read at once (default: the number of cores). Output is the same whatever N; "
-                    + "flows, conversations and --strict read one input at a time (flows writes its rows on a second thread).")
+            description = "Inputs read at once (default: the number of cores); one big plain file, read alone, is cut into a byte "
+                    + "range per thread. Output is the same whatever N; flows, conversations and --strict read one input at a "
+                    + "time (flows writes its rows on a second thread).")
     int threads = Runtime.getRuntime().availableProcessors();
 
     /**

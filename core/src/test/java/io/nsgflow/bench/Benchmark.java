@@ -245,7 +245,7 @@ public final class Benchmark {
                 List<String> args = new ArrayList<>(List.of(report.split(" ")));
                 args.addAll(List.of("--threads", Integer.toString(threads), file.toString()));
                 List<String> command = new ArrayList<>();
-                if (threads > 1) { // files are cut only when asked: a range per core
+                if (threads > 1) { // a range per core, forced: the default cuts only files of 512 MiB or more
                     command.addAll(List.of("env", "NSGFLOW_JAVA_OPTS=-Dnsgflow.split.rangeBytes=" + (Files.size(file) + threads - 1) / threads));
                 }
                 command.addAll(nsgflow(args.toArray(new String[0])));
