@@ -71,15 +71,7 @@ final class ParallelRead<R extends Reporter> {
             Thread.currentThread().interrupt();
         }
         synchronized (this) {
-            if (failure instanceof RuntimeException r) {
-                throw r;
-            }
-            if (failure instanceof Error e) {
-                throw e;
-            }
-            if (failure != null) {
-                throw new IllegalStateException("reading was interrupted", failure);
-            }
+            HandedOver.rethrow(failure, "reading was interrupted");
         }
     }
 

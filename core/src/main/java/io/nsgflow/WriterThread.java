@@ -212,15 +212,7 @@ final class WriterThread implements FlowSink {
 
     /** Throws what writing threw, on the reading thread; called under the lock. */
     private void failed() {
-        if (failure instanceof RuntimeException r) {
-            throw r;
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
-        if (failure != null) {
-            throw new IllegalStateException("writing failed", failure);
-        }
+        HandedOver.rethrow(failure, "writing failed");
     }
 
     /** Waits on this object's lock; a waiting thread is not interrupted in nsgflow, but it ends the wait if it is. */
