@@ -43,14 +43,20 @@ public final class SpillFile implements Closeable {
 
     /** A new, empty spill file in {@code java.io.tmpdir}. */
     public static SpillFile create() throws IOException {
-        Path path = Files.createTempFile("nsgflow-spill-", ".tmp");
-        FileChannel channel;
+        return new SpillFile(unlinked("nsgflow-spill-"));
+    }
+
+    /**
+     * A new, empty file in {@code java.io.tmpdir}, open to read and write and already unlinked: it
+     * has no name while it is used, and its space is freed when it is closed or the process ends.
+     */
+    public static FileChannel unlinked(String prefix) throws IOException {
+        Path path = Files.createTempFile(prefix, ".tmp");
         try {
-            channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            return FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } finally {
             Files.deleteIfExists(path);
         }
-        return new SpillFile(channel);
     }
 
     /** Where the next entry will be written: a point {@link #truncate} can go back to. */

@@ -1,6 +1,7 @@
 package io.nsgflow.report;
 
 import io.nsgflow.model.IpAddress;
+import io.nsgflow.parse.SpillFile;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -9,9 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.LongBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +20,7 @@ import java.util.List;
  * six (the first long of an entry, its ports, says which).
  *
  * <p>The heap holds the last {@link #HEAP_LONGS} longs at most; the rest go to a temporary file,
- * made in {@code java.io.tmpdir} and unlinked at once (as {@link io.nsgflow.parse.SpillFile}'s), so
+ * made in {@code java.io.tmpdir} and unlinked at once ({@link SpillFile#unlinked}), so
  * memory stays flat however long the slice: the file is read back twice at most, when the partial
  * is merged. Where no file can be written, the log stays in the heap: the answer is exact either
  * way. Serialized (a Spark partial travels to the driver), the log carries its content.
@@ -154,7 +152,7 @@ final class FlowKeyLog implements Serializable {
     private void spill() {
         try {
             if (file == null) {
-                file = create();
+                file = SpillFile.unlinked("nsgflow-keys-");
             }
             ByteBuffer bytes = ByteBuffer.allocate(CHUNK * Long.BYTES);
             LongBuffer longs = bytes.asLongBuffer();
@@ -178,15 +176,6 @@ final class FlowKeyLog implements Serializable {
             heapLongs = 0;
         } catch (IOException e) {
             spillable = false; // what this spill wrote counts for nothing: the chunks still hold it
-        }
-    }
-
-    private static FileChannel create() throws IOException {
-        Path path = Files.createTempFile("nsgflow-keys-", ".tmp");
-        try {
-            return FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        } finally {
-            Files.deleteIfExists(path);
         }
     }
 
