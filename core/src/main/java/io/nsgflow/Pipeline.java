@@ -108,26 +108,18 @@ public final class Pipeline {
     private ReadStats runAside(List<Input> inputs, Reporter reporter) {
         WriterThread writer = new WriterThread(reporter);
         diagnostics.beforeEachLine(writer::sync);
-        ReadStats stats;
+        ReadStats stats = null;
+        Throwable failed;
         try {
             stats = readInto(inputs, writer, writer::handOff);
+            failed = writer.close(null);
         } catch (RuntimeException | Error e) {
-            throw thrown(writer.close(e));
+            failed = writer.close(e);
         } finally {
             diagnostics.beforeEachLine(null);
         }
-        Throwable failed = writer.close(null);
-        if (failed != null) {
-            throw thrown(failed);
-        }
+        HandedOver.rethrow(failed, "writing failed");
         return finish(reporter, stats, inputs.isEmpty());
-    }
-
-    private static RuntimeException thrown(Throwable t) {
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return (RuntimeException) t;
     }
 
     /**
