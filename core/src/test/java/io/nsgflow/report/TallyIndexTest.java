@@ -31,4 +31,31 @@ class TallyIndexTest {
         index.forEach((hi, lo, t) -> visited.put(hi + "/" + lo, t));
         assertThat(visited).isEqualTo(expected);
     }
+
+    @Test
+    void keysWithAHighHalfComingAfterManyWithoutOneAreHeldApartFromThem() {
+        TallyIndex index = new TallyIndex();
+        Map<String, Tally> expected = new HashMap<>();
+        for (int i = 0; i < 5_000; i++) { // IPv4 addresses and ports: high half 0, through several growths
+            long lo = i % 2 == 0 ? 0xFFFF_0000_0000L | i : i;
+            Tally t = new Tally();
+            index.put(0, lo, t);
+            expected.put(0 + "/" + lo, t);
+        }
+        assertThat(index.get(1, 2)).isNull(); // the low half of a key held, another high half
+        for (int i = 0; i < 5_000; i++) { // IPv6 addresses whose low halves equal those above
+            long lo = i % 2 == 0 ? 0xFFFF_0000_0000L | i : i;
+            Tally t = new Tally();
+            index.put(0x2001_0db8_0000_0000L + i % 7, lo, t);
+            expected.put((0x2001_0db8_0000_0000L + i % 7) + "/" + lo, t);
+        }
+        for (Map.Entry<String, Tally> e : expected.entrySet()) {
+            String[] k = e.getKey().split("/");
+            assertThat(index.get(Long.parseLong(k[0]), Long.parseLong(k[1]))).isSameAs(e.getValue());
+        }
+        assertThat(index.size()).isEqualTo(10_000);
+        Map<String, Tally> visited = new HashMap<>();
+        index.forEach((hi, lo, t) -> visited.put(hi + "/" + lo, t));
+        assertThat(visited).isEqualTo(expected);
+    }
 }
