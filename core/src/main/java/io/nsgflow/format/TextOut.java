@@ -23,10 +23,18 @@ public final class TextOut {
     private static final byte[] TENS = new byte[100];
     private static final byte[] ONES = new byte[100];
 
+    /** Each of 0 to 255 as 4 bytes: its 1 to 3 digits, padded, and their count last. */
+    private static final byte[] OCTETS = new byte[256 * 4];
+
     static {
         for (int i = 0; i < 100; i++) {
             TENS[i] = (byte) ('0' + i / 10);
             ONES[i] = (byte) ('0' + i % 10);
+        }
+        for (int i = 0; i < 256; i++) {
+            byte[] digits = Integer.toString(i).getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(digits, 0, OCTETS, i * 4, digits.length);
+            OCTETS[i * 4 + 3] = (byte) digits.length;
         }
     }
 
@@ -188,6 +196,32 @@ public final class TextOut {
         }
         count = end;
         return this;
+    }
+
+    /** Appends an IPv4 address as a dotted quad, each octet's digits copied ready-made. */
+    TextOut appendDottedQuad(int v4) {
+        if (count > buf.length - 18) { // 15 bytes, and 2 more as each octet copies 3
+            drain();
+        }
+        settle();
+        byte[] b = buf;
+        int n = octet(b, count, v4 >>> 24);
+        b[n++] = '.';
+        n = octet(b, n, v4 >>> 16 & 0xFF);
+        b[n++] = '.';
+        n = octet(b, n, v4 >>> 8 & 0xFF);
+        b[n++] = '.';
+        count = octet(b, n, v4 & 0xFF);
+        return this;
+    }
+
+    /** Writes an octet's digits at {@code n}, and 3 bytes in all; returns where its digits end. */
+    private static int octet(byte[] b, int n, int octet) {
+        int at = octet << 2;
+        b[n] = OCTETS[at];
+        b[n + 1] = OCTETS[at + 1];
+        b[n + 2] = OCTETS[at + 2];
+        return n + OCTETS[at + 3];
     }
 
     /** Appends 0 to 99 as two digits, a leading zero included. */
