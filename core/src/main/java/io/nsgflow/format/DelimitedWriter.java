@@ -42,7 +42,8 @@ final class DelimitedWriter implements TableSink {
         columns = table.columns();
         texts = new RepeatedText[columns.size()];
         for (int i = 0; i < texts.length; i++) {
-            texts[i] = new RepeatedText(i == 0 ? spelling : (o, value) -> spelling.spell(o.append(separator), value));
+            texts[i] = new RepeatedText(i == 0 ? spelling : (o, value) -> spelling.spell(o.append(separator), value),
+                    RepeatedText.COLUMN_SLOTS);
         }
         if (header) {
             cell = 0;

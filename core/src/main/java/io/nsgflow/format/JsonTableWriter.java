@@ -49,7 +49,7 @@ final class JsonTableWriter implements TableSink {
             String key = (i > 0 ? "," : "") + quote(columns.get(i).name()) + ":";
             byte[] keyBytes = keyText(key);
             keys[i] = keyBytes;
-            keyedTexts[i] = new RepeatedText((o, value) -> JsonValues.quoted(o.appendEncoded(keyBytes), value));
+            keyedTexts[i] = new RepeatedText((o, value) -> JsonValues.quoted(o.appendEncoded(keyBytes), value), RepeatedText.COLUMN_SLOTS);
             keyedNulls[i] = keyText(key + "null");
         }
         tablePrefix = keyText(lines && multipleTables ? "\"table\":" + quote(table.name()) + "," : "");
@@ -105,8 +105,11 @@ final class JsonTableWriter implements TableSink {
 
     @Override
     public void integer(long value) {
-        key();
-        values.integer(value);
+        if (values.inList()) {
+            values.integer(value);
+        } else {
+            out.appendEncoded(keys[column++]).append(value);
+        }
     }
 
     @Override
