@@ -1,6 +1,7 @@
 package io.nsgflow.checkpoint;
 
 import io.nsgflow.parse.RecordReader;
+import io.nsgflow.parse.RecordStarts;
 import io.nsgflow.parse.Shape;
 import io.nsgflow.source.FileVersion;
 import io.nsgflow.source.Gzip;
@@ -41,11 +42,19 @@ final class BlobRead implements Input, ResumesAt {
     private long offset;
     private Shape shape;
     private TailKeeper kept;
+    /** Read from a record start near the end, when new to the checkpoint: {@link IncrementalRead#planFromEnd}. */
+    private boolean fromEnd;
 
     private BlobRead(BlobInput blob, Mark before, BiConsumer<String, String> warn) {
         this.blob = blob;
         this.before = before;
         this.warn = warn;
+    }
+
+    /** This read, made to start at a record near the blob's end when the checkpoint has no mark of it. */
+    BlobRead fromEnd() {
+        fromEnd = before == null;
+        return this;
     }
 
     /** Whether {@code input} is a blob: the storage classes are loaded only when one is. */
@@ -123,6 +132,13 @@ final class BlobRead implements Input, ResumesAt {
             raw.close();
             rewritten = "rewritten (the bytes before byte " + before.offset() + ", where the last read ended, changed)";
         }
+        long start = fromEnd ? recordNearEnd() : 0;
+        if (start > 0) {
+            offset = start;
+            shape = Shape.ENVELOPE;
+            kept = new TailKeeper(blob.openRange(start, null, blob.etag()), start);
+            return kept;
+        }
         offset = 0;
         shape = null;
         kept = new TailKeeper(blob.openRange(0, null, blob.etag()), 0);
@@ -131,6 +147,19 @@ final class BlobRead implements Input, ResumesAt {
             warn.accept(name(), rewritten + "; read again from the start");
         }
         return in;
+    }
+
+    /**
+     * A record start near the blob's end ({@link RecordStarts#nearEnd}): two ranged requests, each
+     * asking for no more than what is looked at (the blob's first bytes, then the window), since a
+     * download fetches all that was asked for however little of it is read.
+     */
+    private long recordNearEnd() throws IOException {
+        long size = blob.size();
+        long window = IncrementalRead.END_WINDOW;
+        String etag = blob.etag();
+        return RecordStarts.nearEnd(at -> blob.openRange(at, Math.min(at == 0 ? RecordStarts.HEAD : window, size - at), etag),
+                size, window);
     }
 
     /** Why the blob, by its length alone, is not {@code before}'s version with records appended; null when it may be. */
@@ -149,7 +178,7 @@ final class BlobRead implements Input, ResumesAt {
      * complete record; null when the bytes before it could not be had (the blob changed since).
      */
     Mark mark(RecordReader.End end, long records, Instant readAt) {
-        boolean resumed = offset > 0;
+        boolean resumed = before != null && offset > 0; // else read whole, or from a record near the end
         long to = end != null ? end.offset() : offset;
         boolean whole = kept.gzip() || end != null && !end.inBytes();
         String tail = null;

@@ -2,6 +2,8 @@ package io.nsgflow.checkpoint;
 
 import io.nsgflow.format.OutputException;
 import io.nsgflow.parse.RecordReader;
+import io.nsgflow.parse.RecordStarts;
+import io.nsgflow.parse.Shape;
 import io.nsgflow.source.FileInput;
 import io.nsgflow.source.FileVersion;
 import io.nsgflow.source.Input;
@@ -41,6 +43,11 @@ public final class IncrementalRead implements ReadListener {
     private static final long HOUR_MS = 3_600_000L;
     /** How long a blob left with a record half written keeps its hour open: a day, then it is settled as it is. */
     private static final long UNFINISHED_KEPT_MS = 24 * HOUR_MS;
+    /**
+     * How far before its end a read that only looks for where an input ends begins
+     * ({@link #planFromEnd}): room for several records (Azure's are at most some 30 KB).
+     */
+    static final long END_WINDOW = 256 << 10;
     private final CheckpointFile file;
     private final String command;
     private final List<String> arguments;
@@ -183,6 +190,33 @@ public final class IncrementalRead implements ReadListener {
     }
 
     /**
+     * Like {@link #plan}, for a read whose rows are not wanted, only where each input ends and how
+     * its records are laid out ({@code follow} skipping what the inputs already hold): an input
+     * new to the checkpoint, plain and big, is read from a record start near its end instead of
+     * whole, which for a blob is a few hundred kilobytes in three requests instead of all of it.
+     */
+    public List<Input> planFromEnd(List<Input> inputs) {
+        List<Input> toRead = plan(inputs);
+        toRead.replaceAll(IncrementalRead::fromEnd);
+        return toRead;
+    }
+
+    private static Input fromEnd(Input input) {
+        if (input instanceof BlobRead blob) {
+            return blob.fromEnd();
+        }
+        if (input instanceof FileInput f && f.seekable()) {
+            try {
+                long start = RecordStarts.nearEnd(f::openAt, f.size(), END_WINDOW);
+                return start == 0 ? f : new ResumedInput(f, start, Shape.ENVELOPE);
+            } catch (IOException e) {
+                return f; // reading it whole says why it cannot be read
+            }
+        }
+        return input; // resumed already, or gzip
+    }
+
+    /**
      * Whether a mark whose input was not found now is forgotten: its hour is settled, its file is
      * gone, or it is a blob of no hour that is no longer listed. A blob of an open hour that was not
      * listed is kept until its hour is settled: a filter may have left it out of this listing.
@@ -259,7 +293,9 @@ public final class IncrementalRead implements ReadListener {
             return; // it could not even be looked at: nothing to remember
         }
         Mark before = input instanceof ResumedInput ? marks.get(id) : null;
-        long offset = end != null ? end.offset() : before != null ? before.offset() : 0;
+        ResumedInput resumedAt = input instanceof ResumedInput r ? r : null;
+        // no complete record read: the read's start, an earlier read's end or a record start near the end
+        long offset = end != null ? end.offset() : resumedAt != null ? resumedAt.offset() : 0;
         try {
             boolean whole = end != null && !end.inBytes() || f.isGzip();
             // only bytes before the offset: what follows it (the closing ]}, a record being written) may change;
@@ -272,7 +308,7 @@ public final class IncrementalRead implements ReadListener {
                 return; // shrunk while it was read: the next run sees a rewrite
             }
             marks.put(id, new Mark(id, f.meta().hour(), version, head, headHash, tailHash, offset,
-                    end != null ? end.shape() : before != null ? before.shape() : null, whole,
+                    end != null ? end.shape() : resumedAt != null ? resumedAt.shape() : null, whole,
                     clock.instant(), records + (before != null ? before.records() : 0), null));
         } catch (IOException e) {
             // not remembered: the next run reads it again from where the last saved state says

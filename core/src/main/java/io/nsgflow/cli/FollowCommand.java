@@ -27,9 +27,10 @@ import picocli.CommandLine.ParameterException;
                     + "looks at the inputs again and reads only what is new: appended records, and new files (the next "
                     + "hour's PT1H.json) from their start. Filters, --fields and formats are those of 'flows'; csv, tsv "
                     + "and ndjson stream, a table keeps the columns of its first rows.",
-            "At start, what the inputs already hold is skipped (--from-start prints it), unless --checkpoint names a "
-                    + "file from an earlier run: then reading resumes where that run stopped, with no row lost or "
-                    + "repeated. The checkpoint is saved after every poll. Ctrl-C or SIGTERM ends it after the row being "
+            "At start, what the inputs already hold is skipped (--from-start prints it): of a plain file or blob of "
+                    + "1 MB or more only the last 256 KB or so are read, to find where its records end. With --checkpoint "
+                    + "naming a file from an earlier run, reading resumes where that run stopped instead, with no row "
+                    + "lost or repeated. The checkpoint is saved after every poll. Ctrl-C or SIGTERM ends it after the row being "
                     + "written, once the checkpoint is saved; --until ends it after the first poll past that time."},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -90,8 +91,9 @@ final class FollowCommand extends FlowsCommand {
                     if (found == null) {
                         break; // stopped while listing: nothing of this poll was read yet
                     }
-                    List<Input> inputs = incremental.plan(found);
-                    stats.add(pipeline.readInto(inputs, first && !resumed && !fromStart ? SKIP : rows));
+                    boolean skip = first && !resumed && !fromStart; // only where each input ends is wanted
+                    List<Input> inputs = skip ? incremental.planFromEnd(found) : incremental.plan(found);
+                    stats.add(pipeline.readInto(inputs, skip ? SKIP : rows));
                     polled(sink, out, incremental);
                     if (last || stop.requested()) {
                         break;

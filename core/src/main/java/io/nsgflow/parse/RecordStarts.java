@@ -21,7 +21,7 @@ import java.util.Arrays;
  */
 public final class RecordStarts {
     /** How far into an input its envelope's opening may lie (whitespace before and inside it). */
-    private static final int HEAD = 256;
+    public static final int HEAD = 256;
     private static final byte[] RECORDS_KEY = "\"records\"".getBytes(StandardCharsets.US_ASCII);
 
     /** Opens an input's stored bytes from an offset on; the caller closes the stream. */
@@ -63,6 +63,26 @@ public final class RecordStarts {
             starts[n++] = start;
         }
         return Arrays.copyOf(starts, n);
+    }
+
+    /**
+     * A record start among the last {@code window} bytes of an input, for a read that only needs
+     * its last records (where it ends, and how its records are laid out), not all of them.
+     *
+     * @param bytes  the input's bytes; only its first {@link #HEAD} and at most {@code window} from
+     *               {@code size - window} are read
+     * @return its offset, or 0 when the input is shorter than four windows (reading it whole costs
+     *         about as much), does not open with the envelope, or has no record start there (a
+     *         record longer than the window): read it whole
+     */
+    public static long nearEnd(Bytes bytes, long size, long window) throws IOException {
+        if (size < 4 * window || !opensEnvelope(bytes)) {
+            return 0;
+        }
+        long from = size - window;
+        try (InputStream in = bytes.openAt(from)) {
+            return Math.max(0, next(in, from));
+        }
     }
 
     /**

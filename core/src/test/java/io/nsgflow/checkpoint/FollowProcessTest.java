@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +67,31 @@ class FollowProcessTest {
         Thread.sleep(1000); // a few more polls: nothing more may come
         assertThat(again.terminate()).isZero();
         assertThat(again.out()).isEqualTo(missed);
+    }
+
+    @Test
+    void startsAtTheEndOfABigFileWithoutReadingItsStart() throws IOException, InterruptedException {
+        // some 1.5 MB; only its first record is damaged, which reading it would say on stderr
+        List<String> records = new ArrayList<>();
+        for (int i = 0; records.size() < 2_100; i++) {
+            records.add(GrowingBlob.NSG_V2.get(i % GrowingBlob.NSG_V2.size()));
+        }
+        records.set(0, records.get(0).replace("198.51.100.23,", "198.51.100.923,"));
+        GrowingBlob blob = new GrowingBlob(dir.resolve("PT1H.json"), records).append(2_000);
+        assertThat(Files.size(blob.path())).isGreaterThan(1 << 20);
+        Path checkpoint = dir.resolve("follow.ckpt");
+        NsgflowProcess follow = NsgflowProcess.start("follow", "-f", "csv", "--no-header", "--interval", "200ms",
+                "--checkpoint", checkpoint.toString(), blob.path().toString());
+        awaitSaved(checkpoint, follow);
+        String existing = rows(blob);
+
+        blob.append(3);
+        String expected = rows(blob).substring(existing.length());
+        assertThat(follow.awaitOut(expected::equals, PATIENCE)).as("the append; stdout:%n%s%nstderr:%n%s",
+                follow.out(), follow.err()).isTrue();
+        assertThat(follow.terminate()).as(follow.err()).isZero();
+        assertThat(follow.err()).as("the damaged first record was never read").isEmpty();
+        assertThat(follow.out()).isEqualTo(expected);
     }
 
     /** Waits for the first poll's checkpoint: from then on, appends are new. */

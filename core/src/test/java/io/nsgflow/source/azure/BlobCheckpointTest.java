@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,13 +84,13 @@ class BlobCheckpointTest {
         return new long[] {Long.parseLong(values[header.indexOf("tuples")]), Long.parseLong(values[header.indexOf("flows")])};
     }
 
-    /** Reads made (GETs of bytes) and listing pages sent by what {@code action} runs. */
-    private record Cost(long reads, long lists, long others) {
+    /** Reads made (GETs of bytes), the bytes they received, and listing pages sent by what {@code action} runs. */
+    private record Cost(long reads, long readBytes, long lists, long others) {
         static Cost of(Runnable action) {
             Map<String, Long> before = StorageClients.sent();
             action.run();
             Map<String, Long> after = StorageClients.sent();
-            return new Cost(sent(before, after, "read"), sent(before, after, "list"),
+            return new Cost(sent(before, after, "read"), sent(before, after, "readBytes"), sent(before, after, "list"),
                     sent(before, after, "properties") + sent(before, after, "blocklist") + sent(before, after, "other"));
         }
 
@@ -304,6 +305,33 @@ class BlobCheckpointTest {
         assertThat(again.terminate()).isZero();
         assertThat(again.out()).isEqualTo(missed);
         assertThat(readString(checkpoint)).doesNotContain("sig=");
+    }
+
+    @Test
+    void followStartsAtTheEndOfABigBlobByReadingOnlyItsLastRecordsAndGoesOnFromThere() {
+        BlobContainerClient c = account.writer.container("ckpt-from-end");
+        String url = url(c);
+        byte[] all = String.join(",", records(0, RECORDS.size(), 15).stream()
+                .map(r -> new String(r, StandardCharsets.UTF_8)).toList()).getBytes(StandardCharsets.UTF_8);
+        account.writer.write(c, blob(15), Collections.nCopies(100, all)); // some 3 MB, in 100 blocks
+        long size = c.getBlobClient(blob(15)).getProperties().getBlobSize();
+        Path checkpoint = dir.resolve("follow.ckpt");
+        // --until in the past: one poll, then the command ends
+        String[] args = {"follow", "-f", "csv", "--no-header", "--until", "2024-05-13T16:00Z", "--checkpoint", checkpoint.toString(), url};
+
+        BlobCliTest.Result[] first = new BlobCliTest.Result[1];
+        Cost cost = Cost.of(() -> first[0] = run(args));
+        assertThat(first[0].exit()).as(first[0].err()).isZero();
+        assertThat(first[0].out()).as("what the blob held at start is skipped").isEmpty();
+        assertThat(cost.readBytes()).as("bytes read of a blob of %d", size).isPositive().isLessThan(size / 5);
+        assertThat(cost.reads()).as("the head, the window before the end, the records from a start in it").isEqualTo(3);
+
+        String held = rows(url);
+        account.writer.append(c, blob(15), records(0, 2, 15));
+        BlobCliTest.Result next = run(args);
+        assertThat(next.exit()).as(next.err()).isZero();
+        assertThat(next.err()).isEmpty();
+        assertThat(next.out()).as("exactly the appended records' rows").isEqualTo(rows(url).substring(held.length())).isNotEmpty();
     }
 
     /** The rows {@code flows} prints for the container as it is now. */
