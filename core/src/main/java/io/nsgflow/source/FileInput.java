@@ -1,5 +1,6 @@
 package io.nsgflow.source;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -54,7 +55,7 @@ public record FileInput(Path path, String name, PathMetadata meta) implements In
             ch.close();
             throw e;
         }
-        return Channels.newInputStream(ch);
+        return new BufferedInputStream(Channels.newInputStream(ch), Gzip.READ_AHEAD);
     }
 
     /** True when the file is gzip (by its magic bytes); such a file cannot be resumed at a byte offset. */

@@ -7,13 +7,21 @@ import java.io.InputStream;
 /** Tells gzip by its magic bytes, whatever an input is named, and decompresses it. */
 public final class Gzip {
     private static final int BUFFER = 1 << 16;
+    /**
+     * Bytes read from the file or network at a time: 256 KiB. Jackson asks for 8000 bytes a read,
+     * and each read of the stream below is a system call and a copy through the JDK's temporary
+     * direct buffer. Reading the 1 GB blob 8000 bytes at a time took 0.20-0.28 s of CPU through
+     * 256 KiB, 0.27-0.35 s through 64 KiB and 0.43-0.48 s unbuffered (docs/PERFORMANCE.md, issue
+     * 16's fourth round).
+     */
+    static final int READ_AHEAD = 1 << 18;
 
     private Gzip() {
     }
 
     /** Buffers {@code raw} and, when it starts with gzip's magic bytes, decompresses it; closes {@code raw} on failure. */
     public static InputStream decompressIfGzip(InputStream raw) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
+        BufferedInputStream in = new BufferedInputStream(raw, READ_AHEAD);
         if (!isGzip(in)) {
             return in;
         }
