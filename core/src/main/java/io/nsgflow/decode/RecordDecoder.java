@@ -45,8 +45,6 @@ public final class RecordDecoder {
     private final ContextCheck check;
     private long flowRecords;
     private long tuples;
-    private String lastId;
-    private ResourceId lastParsed = ResourceId.NONE;
 
     public RecordDecoder(String source, PathMetadata pathMeta, FileDiagnostics diag, FlowSink sink) {
         this.source = source;
@@ -112,7 +110,7 @@ public final class RecordDecoder {
             return;
         }
         flowRecords++;
-        ResourceId id = resourceId(rec.resourceId(), "NETWORKSECURITYGROUPS");
+        ResourceId id = ResourceId.parse(rec.resourceId(), "NETWORKSECURITYGROUPS");
         String subscription = first(id.subscription(), pathMeta.subscription());
         String group = first(id.resourceGroup(), pathMeta.resourceGroup());
         String nsg = first(id.nameAfter(), pathMeta.nsg());
@@ -165,7 +163,7 @@ public final class RecordDecoder {
         }
         flowRecords++;
         ResourceId target = ResourceId.parse(rec.targetResourceId(), null);
-        ResourceId flowLogId = resourceId(rec.flowLogResourceId(), "FLOWLOGS");
+        ResourceId flowLogId = ResourceId.parse(rec.flowLogResourceId(), "FLOWLOGS");
         String subscription = first(first(target.subscription(), flowLogId.subscription()), pathMeta.subscription());
         String targetName = targetName(rec.targetResourceId());
         String flowLog = first(flowLogId.nameAfter(), pathMeta.flowLog());
@@ -206,18 +204,6 @@ public final class RecordDecoder {
     /** Where a problem with the record is: made only for a problem, as a byte range's record numbers wait for the ranges before it. */
     private String where(RawRecord rec) {
         return "record " + diag.recordNumber(rec.index());
-    }
-
-    /** The resource ID of the record, parsed once per distinct ID (it repeats for every record of a blob). */
-    private ResourceId resourceId(String id, String type) {
-        if (id == null) {
-            return ResourceId.NONE;
-        }
-        if (!id.equals(lastId)) {
-            lastId = id;
-            lastParsed = ResourceId.parse(id, type);
-        }
-        return lastParsed;
     }
 
     /**

@@ -20,9 +20,17 @@ import java.util.function.Function;
  * found before it is decoded, by {@link SpilledRepeats}.
  */
 final class RepeatedTuples {
-    private int[] slots = new int[64]; // tuple index + 1; 0 for an empty slot
-    private String[] macs = new String[64];
-    private int mask = 63;
+    /**
+     * Slots at first: enough for a record of 2047 tuples, so that a new input's first records do not
+     * grow the table. A decoder is made per input, and a growth at each input's start was a branch
+     * the JIT had never seen taken when it compiled the reading loop: taking it threw that loop's
+     * compiled code away when the next input came. The cost is 32 KB of arrays per input read.
+     */
+    private static final int FIRST_CAPACITY = 4096;
+
+    private int[] slots = new int[FIRST_CAPACITY]; // tuple index + 1; 0 for an empty slot
+    private String[] macs = new String[FIRST_CAPACITY];
+    private int mask = FIRST_CAPACITY - 1;
     private RawRecord record;
     /** The repeats of a spilled record, found beforehand; null for a record held in memory. */
     private BitSet spilledRepeats;

@@ -18,20 +18,33 @@ record ResourceId(String subscription, String resourceGroup, String lastName, St
         if (id == null || id.isEmpty()) {
             return NONE;
         }
-        String[] parts = id.split("/");
+        // segments between slashes, trailing slashes ignored; scanned in place, as it runs once a record
+        int end = id.length();
+        while (end > 0 && id.charAt(end - 1) == '/') {
+            end--;
+        }
         String subscription = null;
         String group = null;
         String named = null;
-        for (int i = 0; i + 1 < parts.length; i++) {
-            if (parts[i].equalsIgnoreCase("SUBSCRIPTIONS")) {
-                subscription = parts[i + 1].toLowerCase(Locale.ROOT);
-            } else if (parts[i].equalsIgnoreCase("RESOURCEGROUPS")) {
-                group = parts[i + 1];
-            } else if (type != null && parts[i].equalsIgnoreCase(type)) {
-                named = parts[i + 1];
+        int start = 0;
+        for (int slash = id.indexOf('/'); slash >= 0 && slash < end; slash = id.indexOf('/', start)) {
+            int next = slash + 1;
+            int nextEnd = id.indexOf('/', next);
+            nextEnd = nextEnd < 0 || nextEnd > end ? end : nextEnd;
+            if (segmentIs(id, start, slash, "SUBSCRIPTIONS")) {
+                subscription = id.substring(next, nextEnd).toLowerCase(Locale.ROOT);
+            } else if (segmentIs(id, start, slash, "RESOURCEGROUPS")) {
+                group = id.substring(next, nextEnd);
+            } else if (type != null && segmentIs(id, start, slash, type)) {
+                named = id.substring(next, nextEnd);
             }
+            start = next;
         }
-        String last = parts.length > 0 && !parts[parts.length - 1].isEmpty() ? parts[parts.length - 1] : null;
+        String last = end == 0 ? null : id.substring(id.lastIndexOf('/', end - 1) + 1, end);
         return new ResourceId(subscription, group, last, named);
+    }
+
+    private static boolean segmentIs(String id, int start, int end, String word) {
+        return end - start == word.length() && id.regionMatches(true, start, word, 0, word.length());
     }
 }

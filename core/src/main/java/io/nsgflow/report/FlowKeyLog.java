@@ -37,10 +37,17 @@ final class FlowKeyLog implements Serializable {
     /** Set in an entry's first long (its ports, 32 bits) when the key has an IPv6 side. */
     private static final long V6 = 1L << 63;
     private static final long PORTS = 0xFFFFFFFFL;
+    /**
+     * The tail before the first chunk: full at once, so that {@link #put} tests one thing, which is
+     * true at every chunk's end. A test for "no chunk yet", true only at each partial's first
+     * {@code E}, would be a branch the JIT had never seen taken when it compiled the reading loop
+     * (which inlines this), and taking it would throw that compiled loop away.
+     */
+    private static final long[] NO_CHUNK = new long[0];
 
     /** The longs not in the file, in chunks; the last one, {@code tail}, has {@code used} longs. */
     private transient List<long[]> chunks = new ArrayList<>();
-    private transient long[] tail;
+    private transient long[] tail = NO_CHUNK;
     /** Chunks written to the file, to fill again. */
     private transient List<long[]> free = new ArrayList<>();
     private transient int used;
@@ -122,7 +129,7 @@ final class FlowKeyLog implements Serializable {
         }
         chunks = new ArrayList<>();
         free = new ArrayList<>();
-        tail = null;
+        tail = NO_CHUNK;
         used = 0;
         heapLongs = 0;
         fileLongs = 0;
@@ -130,7 +137,7 @@ final class FlowKeyLog implements Serializable {
     }
 
     private void put(long v) {
-        if (tail == null || used == tail.length) {
+        if (used == tail.length) {
             newTail();
         }
         tail[used++] = v;
@@ -143,7 +150,7 @@ final class FlowKeyLog implements Serializable {
             spill();
         }
         tail = !free.isEmpty() ? free.remove(free.size() - 1)
-                : new long[tail == null ? FIRST_CHUNK : Math.min(CHUNK, tail.length * 2)];
+                : new long[tail == NO_CHUNK ? FIRST_CHUNK : Math.min(CHUNK, tail.length * 2)];
         chunks.add(tail);
         used = 0;
     }
@@ -241,6 +248,7 @@ final class FlowKeyLog implements Serializable {
         in.defaultReadObject();
         chunks = new ArrayList<>();
         free = new ArrayList<>();
+        tail = NO_CHUNK;
         spillable = true;
         long count = in.readLong();
         long longs = in.readLong();

@@ -234,4 +234,29 @@ class RecordDecoderTest {
         assertThat(named).containsExactly("WEB-NSG/null/DefaultRule_DenyAllInBound", "null/acl-1/UserRule_Unused");
         assertThat(err.toString()).isEmpty();
     }
+
+    /** Each record's context comes from its own resource ID, however the IDs alternate within an input. */
+    @Test
+    void eachRecordIsNamedByItsOwnResourceId() {
+        String other = nsgRecord("000D3A4F2B19", null, "2", V2_TUPLE).replace("WEB-NSG", "DB-NSG").replace("RG-PROD", "RG-DATA");
+        List<FlowRow> rows = decode("-", nsgRecord("000D3A4F2B19", null, "2", V2_TUPLE), other, nsgRecord("000D3A4F2B19", null, "2", V2_TUPLE));
+        assertThat(rows).extracting(r -> r.context().nsg() + "/" + r.context().resourceGroup())
+                .containsExactly("WEB-NSG/RG-PROD", "DB-NSG/RG-DATA", "WEB-NSG/RG-PROD");
+    }
+
+    /** Repeats are found in records on either side of the repeat table's first size (2047 tuples), the big one after a small one. */
+    @Test
+    void repeatsAreFoundInSmallAndInBigRecords() {
+        String[] big = new String[5000];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = "1715677210,198.51.100.23,10.20.1.4," + (1024 + i % 4000) + ",443,T,I,A,B,,,,"; // the last 1000 repeat the first
+        }
+        List<FlowRow> rows = decode("-", nsgRecord("000D3A4F2B19", null, "2", V2_TUPLE, V2_TUPLE),
+                nsgRecord("000D3A4F2B19", null, "2", big), nsgRecord("000D3A4F2B19", null, "2", V2_TUPLE));
+        assertThat(rows).hasSize(5003);
+        assertThat(rows.subList(0, 2)).extracting(FlowRow::isRepeat).containsExactly(false, true);
+        assertThat(rows.subList(2, 5002)).filteredOn(FlowRow::isRepeat).hasSize(1000)
+                .allSatisfy(r -> assertThat(r.srcPort()).isLessThan(1024 + 1000));
+        assertThat(rows.get(5002).isRepeat()).as("a new record starts with nothing seen").isFalse();
+    }
 }

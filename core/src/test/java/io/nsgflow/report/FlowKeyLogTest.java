@@ -32,11 +32,25 @@ class FlowKeyLogTest {
     }
 
     private static FlowKeyLog logOf(List<List<Long>> keys) {
-        FlowKeyLog log = new FlowKeyLog();
+        return appended(new FlowKeyLog(), keys);
+    }
+
+    private static FlowKeyLog appended(FlowKeyLog log, List<List<Long>> keys) {
         for (List<Long> k : keys) {
             log.append(k.get(0), k.get(1), k.get(2), k.get(3), k.get(4), (int) (long) k.get(5));
         }
         return log;
+    }
+
+    /** The log serialised and read back, as a Spark partial travels to the driver. */
+    private static FlowKeyLog roundTrip(FlowKeyLog log) throws IOException, ClassNotFoundException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(log);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (FlowKeyLog) in.readObject();
+        }
     }
 
     private static List<List<Long>> read(FlowKeyLog log, long end) {
@@ -80,14 +94,7 @@ class FlowKeyLogTest {
     @Test
     void aSerialisedLogCarriesItsKeysFromTheFileAndTheHeap() throws IOException, ClassNotFoundException {
         List<List<Long>> keys = keys(FlowKeyLog.HEAP_LONGS / 2);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(logOf(keys));
-        }
-        FlowKeyLog copy;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            copy = (FlowKeyLog) in.readObject();
-        }
+        FlowKeyLog copy = roundTrip(logOf(keys));
         assertThat(copy.size()).isEqualTo(keys.size());
         assertThat(read(copy, Long.MAX_VALUE)).isEqualTo(keys);
     }
@@ -98,5 +105,19 @@ class FlowKeyLogTest {
         log.clear();
         assertThat(log.size()).isZero();
         assertThat(read(log, Long.MAX_VALUE)).isEmpty();
+    }
+
+    /** A log that was cleared or read back takes new keys after what it holds, the first chunk made again. */
+    @Test
+    void aClearedOrReadBackLogTakesNewKeys() throws IOException, ClassNotFoundException {
+        List<List<Long>> keys = keys(3000);
+        FlowKeyLog cleared = logOf(keys.subList(0, 1000));
+        cleared.clear();
+        assertThat(read(appended(cleared, keys), Long.MAX_VALUE)).isEqualTo(keys);
+
+        for (int held : new int[] {0, 1000}) {
+            FlowKeyLog copy = roundTrip(logOf(keys.subList(0, held)));
+            assertThat(read(appended(copy, keys.subList(held, keys.size())), Long.MAX_VALUE)).isEqualTo(keys);
+        }
     }
 }
