@@ -30,9 +30,7 @@ final class CellText {
             out.append(ip(hi, lo));
             return;
         }
-        int v4 = (int) lo;
-        out.append(v4 >>> 24 & 0xFF).append('.').append(v4 >>> 16 & 0xFF).append('.')
-                .append(v4 >>> 8 & 0xFF).append('.').append(v4 & 0xFF);
+        out.appendDottedQuad((int) lo);
     }
 
     /** Writes the time into {@code out}: the minute's bytes copied, the seconds as digits, with no text made. */

@@ -18,28 +18,35 @@ final class DelimitedWriter implements TableSink {
     private final char separator;
     private final boolean header;
     private final CellText cells = new CellText();
-    /** Text cells as this format spells them, repeated ones copied. */
-    private final RepeatedText texts;
+    /** How this format spells a text cell. */
+    private final RepeatedText.Spelling spelling;
+    /** Per column: a text cell with the separator before it, as last spelt for each String. */
+    private RepeatedText[] texts;
     /** Where a list cell's JSON is built before it is written as one quoted cell. */
     private final StringWriter listText = new StringWriter();
     private final TextOut listOut = new TextOut(listText, false, 1024);
     private final JsonValues list = new JsonValues(listOut);
     private List<Column> columns;
+    /** The cells of the row (or header) so far. */
     private int cell;
-    private boolean firstCell;
 
     DelimitedWriter(TextOut out, char separator, boolean header) {
         this.out = out;
         this.separator = separator;
         this.header = header;
-        this.texts = new RepeatedText(separator == '\t' ? DelimitedWriter::writeTsv : DelimitedWriter::writeCsv);
+        this.spelling = separator == '\t' ? DelimitedWriter::writeTsv : DelimitedWriter::writeCsv;
     }
 
     @Override
     public void startTable(TableSchema table) {
         columns = table.columns();
+        texts = new RepeatedText[columns.size()];
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = new RepeatedText(i == 0 ? spelling : (o, value) -> spelling.spell(o.append(separator), value),
+                    RepeatedText.COLUMN_SLOTS);
+        }
         if (header) {
-            firstCell = true;
+            cell = 0;
             for (Column c : columns) {
                 cell(c.name());
             }
@@ -49,7 +56,6 @@ final class DelimitedWriter implements TableSink {
 
     @Override
     public void beginRow() {
-        firstCell = true;
         cell = 0;
     }
 
@@ -150,17 +156,14 @@ final class DelimitedWriter implements TableSink {
     }
 
     private void separate() {
-        cell++;
-        if (firstCell) {
-            firstCell = false;
-        } else {
+        if (cell++ > 0) {
             out.append(separator);
         }
     }
 
+    /** A text cell: with its separator, one run of ready bytes when the column had this String before. */
     private void cell(CharSequence value) {
-        separate();
-        texts.append(out, value);
+        texts[cell++].append(out, value);
     }
 
     private static void writeCsv(TextOut out, CharSequence value) {

@@ -10,7 +10,9 @@ import java.util.List;
  * the result has several tables. JSON is one object whose keys are table names, each an array of
  * row objects, one row per line (a {@link TableSchema.Kind#RECORD} table is the object itself).
  * Keys are the column names, written once per table into ready prefixes so that a row costs only
- * its values; how each value is spelt is {@link JsonValues}'.
+ * its values; how each value is spelt is {@link JsonValues}'. A text or null cell outside a list,
+ * most of a {@code flows} row (the record's names, the labels, absent counters), is copied with its
+ * key as one run of ready bytes.
  */
 final class JsonTableWriter implements TableSink {
     private final TextOut out;
@@ -19,6 +21,10 @@ final class JsonTableWriter implements TableSink {
     private final boolean multipleTables;
     private List<Column> columns;
     private byte[][] keys;
+    /** Per column: its key and a text value, as last spelt for each String. */
+    private RepeatedText[] keyedTexts;
+    /** Per column: its key and {@code null}. */
+    private byte[][] keyedNulls;
     private byte[] tablePrefix;
     private boolean record;
     private int column;
@@ -37,8 +43,14 @@ final class JsonTableWriter implements TableSink {
         columns = table.columns();
         record = table.kind() == TableSchema.Kind.RECORD && !lines;
         keys = new byte[columns.size()][];
+        keyedTexts = new RepeatedText[keys.length];
+        keyedNulls = new byte[keys.length][];
         for (int i = 0; i < keys.length; i++) {
-            keys[i] = keyText((i > 0 ? "," : "") + quote(columns.get(i).name()) + ":");
+            String key = (i > 0 ? "," : "") + quote(columns.get(i).name()) + ":";
+            byte[] keyBytes = keyText(key);
+            keys[i] = keyBytes;
+            keyedTexts[i] = new RepeatedText((o, value) -> JsonValues.quoted(o.appendEncoded(keyBytes), value), RepeatedText.COLUMN_SLOTS);
+            keyedNulls[i] = keyText(key + "null");
         }
         tablePrefix = keyText(lines && multipleTables ? "\"table\":" + quote(table.name()) + "," : "");
         if (!lines) {
@@ -82,14 +94,22 @@ final class JsonTableWriter implements TableSink {
 
     @Override
     public void text(CharSequence value) {
-        key();
-        values.string(value);
+        if (values.inList()) {
+            values.string(value);
+        } else if (value == null) {
+            nul();
+        } else {
+            keyedTexts[column++].append(out, value);
+        }
     }
 
     @Override
     public void integer(long value) {
-        key();
-        values.integer(value);
+        if (values.inList()) {
+            values.integer(value);
+        } else {
+            out.appendEncoded(keys[column++]).append(value);
+        }
     }
 
     @Override
@@ -118,8 +138,11 @@ final class JsonTableWriter implements TableSink {
 
     @Override
     public void nul() {
-        key();
-        values.nul();
+        if (values.inList()) {
+            values.nul();
+        } else {
+            out.appendEncoded(keyedNulls[column++]);
+        }
     }
 
     @Override

@@ -11,10 +11,14 @@ package io.nsgflow.format;
  * it match by identity. A String's bytes are kept from the second time it is seen, so that text
  * which never repeats costs a hash and a slot, not a copy. Slots go in pairs, the last String seen
  * first, so that two Strings that alternate row by row (TCP and UDP) keep their bytes even when
- * their hashes fall on one pair.
+ * their hashes fall on one pair. The String copied last is checked before any hash: a column's
+ * value is most often the row before's.
  */
 final class RepeatedText {
-    private static final int SLOTS = 512;
+    /** Slots for the Strings of any column. */
+    static final int SLOTS = 512;
+    /** Slots for one column's Strings: a few at a time (its record's names, its labels), and a small table stays in cache. */
+    static final int COLUMN_SLOTS = 64;
 
     /** How a writer spells a String: quoted and escaped as its format wants. */
     interface Spelling {
@@ -22,20 +26,34 @@ final class RepeatedText {
     }
 
     private final Spelling spelling;
-    private final String[] strings = new String[SLOTS];
-    private final byte[][] bytes = new byte[SLOTS][];
+    private final String[] strings;
+    private final byte[][] bytes;
+    /** The String last copied, and its bytes: a column's value repeats row after row, matched with no hash. */
+    private String last;
+    private byte[] lastBytes;
 
     RepeatedText(Spelling spelling) {
+        this(spelling, SLOTS);
+    }
+
+    /** @param slots a power of two: few for one column's values, which are few at a time */
+    RepeatedText(Spelling spelling, int slots) {
         this.spelling = spelling;
+        this.strings = new String[slots];
+        this.bytes = new byte[slots][];
     }
 
     /** Appends {@code s} spelt, copying the bytes of the last time when it was seen before. */
     void append(TextOut out, CharSequence s) {
+        if (s == last) {
+            out.appendEncoded(lastBytes);
+            return;
+        }
         if (!(s instanceof String text)) {
             spelling.spell(out, s); // a builder's text changes
             return;
         }
-        int first = text.hashCode() & (SLOTS - 2);
+        int first = text.hashCode() & (strings.length - 2);
         int slot = holds(first, text) ? first : holds(first + 1, text) ? first + 1 : -1;
         if (slot < 0) { // the first of the pair moves to second, the new String comes first
             strings[first + 1] = strings[first];
@@ -48,6 +66,8 @@ final class RepeatedText {
         byte[] spelt = bytes[slot];
         if (spelt != null) {
             out.appendEncoded(spelt);
+            last = text;
+            lastBytes = spelt;
             return;
         }
         long from = out.position();

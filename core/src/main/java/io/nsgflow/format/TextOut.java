@@ -23,10 +23,24 @@ public final class TextOut {
     private static final byte[] TENS = new byte[100];
     private static final byte[] ONES = new byte[100];
 
+    /** 10 to the power of 0 to 18. */
+    private static final long[] POWERS_OF_TEN = new long[19];
+    /** Each of 0 to 255 as 4 bytes: its 1 to 3 digits, padded, and their count last. */
+    private static final byte[] OCTETS = new byte[256 * 4];
+
     static {
         for (int i = 0; i < 100; i++) {
             TENS[i] = (byte) ('0' + i / 10);
             ONES[i] = (byte) ('0' + i % 10);
+        }
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+        for (int i = 0; i < 256; i++) {
+            byte[] digits = Integer.toString(i).getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(digits, 0, OCTETS, i * 4, digits.length);
+            OCTETS[i * 4 + 3] = (byte) digits.length;
         }
     }
 
@@ -174,20 +188,53 @@ public final class TextOut {
         }
         int end = count + digits(value);
         int pos = end;
-        while (value >= 100) {
+        while (value > Integer.MAX_VALUE) {
             int pair = (int) (value % 100);
             value /= 100;
             buf[--pos] = ONES[pair];
             buf[--pos] = TENS[pair];
         }
-        if (value >= 10) {
-            buf[--pos] = ONES[(int) value];
-            buf[--pos] = TENS[(int) value];
+        int v = (int) value; // ports and most counters start here: int arithmetic is cheaper
+        while (v >= 100) {
+            int pair = v % 100;
+            v /= 100;
+            buf[--pos] = ONES[pair];
+            buf[--pos] = TENS[pair];
+        }
+        if (v >= 10) {
+            buf[--pos] = ONES[v];
+            buf[--pos] = TENS[v];
         } else {
-            buf[--pos] = (byte) ('0' + value);
+            buf[--pos] = (byte) ('0' + v);
         }
         count = end;
         return this;
+    }
+
+    /** Appends an IPv4 address as a dotted quad, each octet's digits copied ready-made. */
+    TextOut appendDottedQuad(int v4) {
+        if (count > buf.length - 18) { // 15 bytes, and 2 more as each octet copies 3
+            drain();
+        }
+        settle();
+        byte[] b = buf;
+        int n = octet(b, count, v4 >>> 24);
+        b[n++] = '.';
+        n = octet(b, n, v4 >>> 16 & 0xFF);
+        b[n++] = '.';
+        n = octet(b, n, v4 >>> 8 & 0xFF);
+        b[n++] = '.';
+        count = octet(b, n, v4 & 0xFF);
+        return this;
+    }
+
+    /** Writes an octet's digits at {@code n}, and 3 bytes in all; returns where its digits end. */
+    private static int octet(byte[] b, int n, int octet) {
+        int at = octet << 2;
+        b[n] = OCTETS[at];
+        b[n + 1] = OCTETS[at + 1];
+        b[n + 2] = OCTETS[at + 2];
+        return n + OCTETS[at + 3];
     }
 
     /** Appends 0 to 99 as two digits, a leading zero included. */
@@ -201,13 +248,10 @@ public final class TextOut {
         return this;
     }
 
-    /** How many decimal digits a value of at least 0 has. */
+    /** How many decimal digits a value of at least 0 has: from its bit length, with no loop. */
     private static int digits(long value) {
-        int n = 1;
-        for (long limit = 10; n < 19 && value >= limit; limit *= 10) {
-            n++;
-        }
-        return n;
+        int log10 = (64 - Long.numberOfLeadingZeros(value | 1)) * 1233 >>> 12; // 1233 / 4096 is about log10(2)
+        return log10 + ((value | 1) >= POWERS_OF_TEN[log10] ? 1 : 0); // | 1: 0 has a digit; powers of ten above 1 are even
     }
 
     /** Encodes one char that is not plain ASCII, or that follows a lone high surrogate; room for it is made. */

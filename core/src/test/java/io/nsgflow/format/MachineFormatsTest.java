@@ -68,6 +68,49 @@ class MachineFormatsTest {
                         "[{\"port\":443,\"protocol\":\"TCP\",\"flows\":120},{\"port\":80,\"protocol\":\"TCP\",\"flows\":3}]", "");
     }
 
+    /** A String written again, in its own column or another, as a row's names are: each cell keeps its own key and separator. */
+    @Test
+    void theSameStringInSeveralColumnsAndRowsKeepsEachCellsKeyAndSeparator() {
+        TableSchema names = TableSchema.rows("t", List.of(Column.text("a"), Column.text("b"), Column.text("c")));
+        String quoted = "x,\"y\"";
+        String plain = "UserRule_Web";
+        String[][] rows = {{quoted, quoted, null}, {plain, quoted, plain}, {null, plain, quoted}, {quoted, quoted, null},
+            {plain, quoted, plain}, {null, plain, quoted}};
+        StringBuilder ndjson = new StringBuilder();
+        StringBuilder csv = new StringBuilder("a,b,c\n");
+        for (String[] row : rows) {
+            ndjson.append("{\"a\":").append(json(row[0])).append(",\"b\":").append(json(row[1]))
+                    .append(",\"c\":").append(json(row[2])).append("}\n");
+            csv.append(csv(row[0])).append(',').append(csv(row[1])).append(',').append(csv(row[2])).append('\n');
+        }
+        assertThat(writeTexts(OutputFormat.NDJSON, names, rows)).isEqualTo(ndjson.toString());
+        assertThat(writeTexts(OutputFormat.CSV, names, rows)).isEqualTo(csv.toString());
+    }
+
+    private static String json(String s) {
+        return s == null ? "null" : "\"" + s.replace("\"", "\\\"") + "\"";
+    }
+
+    private static String csv(String s) {
+        return s == null ? "" : s.contains(",") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    private static String writeTexts(OutputFormat format, TableSchema table, String[][] rows) {
+        StringWriter out = new StringWriter();
+        TableSink w = format.writer(new TextOut(out, false), WriterOptions.defaults());
+        w.startTable(table);
+        for (String[] row : rows) {
+            w.beginRow();
+            for (String cell : row) {
+                w.text(cell);
+            }
+            w.endRow();
+        }
+        w.endTable();
+        w.finish();
+        return out.toString();
+    }
+
     @Test
     void jsonWritesARecordTableAsAnObject() {
         StringWriter out = new StringWriter();

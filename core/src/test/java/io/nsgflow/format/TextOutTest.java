@@ -87,6 +87,25 @@ class TextOutTest {
     }
 
     @Test
+    void dottedQuadsAreTheirOctetsInDecimalWithEveryOctetInEveryPlace() {
+        StringWriter text = new StringWriter();
+        TextOut out = new TextOut(text, false, 40); // drains fall before, after and between addresses
+        StringBuilder expected = new StringBuilder();
+        Random random = new Random(16);
+        for (int octet = 0; octet < 256; octet++) {
+            for (int place = 0; place < 4; place++) {
+                int v4 = random.nextInt() & ~(0xFF << place * 8) | octet << place * 8;
+                String gap = random.nextBoolean() ? "," : ""; // addresses back to back, or apart
+                out.appendDottedQuad(v4).append(gap);
+                expected.append(v4 >>> 24).append('.').append(v4 >>> 16 & 0xFF).append('.')
+                        .append(v4 >>> 8 & 0xFF).append('.').append(v4 & 0xFF).append(gap);
+            }
+        }
+        out.flush();
+        assertThat(text.toString()).isEqualTo(expected.toString());
+    }
+
+    @Test
     void textWrittenToTheWriterItselfComesBeforeTheRowsAfterIt() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ByteStreamWriter stream = new ByteStreamWriter(bytes);
