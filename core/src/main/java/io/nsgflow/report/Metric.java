@@ -9,12 +9,12 @@ import java.util.function.ToLongFunction;
  * ranks by and what {@code timeline}'s bar shows.
  */
 public enum Metric {
-    FLOWS(Tally::flows),
-    ALLOWED(Tally::allowed),
-    DENIED(Tally::denied),
-    TUPLES(Tally::tuples),
-    PACKETS(Tally::packets),
-    BYTES(Tally::bytes);
+    FLOWS(t -> t.flows),
+    ALLOWED(t -> t.allowed),
+    DENIED(t -> t.denied),
+    TUPLES(t -> t.tuples),
+    PACKETS(t -> t.packets),
+    BYTES(t -> t.bytes);
 
     private final ToLongFunction<Tally> value;
 

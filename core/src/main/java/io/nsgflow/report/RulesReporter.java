@@ -117,7 +117,7 @@ public final class RulesReporter extends CountingReporter<RulesReporter> {
     void write(ReadStats stats) {
         writer.startTable(SCHEMA);
         List<Map.Entry<RuleKey, RuleStats>> rows = new ArrayList<>(rules.entrySet());
-        rows.sort(Comparator.<Map.Entry<RuleKey, RuleStats>>comparingLong(e -> -e.getValue().tally.flows())
+        rows.sort(Comparator.<Map.Entry<RuleKey, RuleStats>>comparingLong(e -> -e.getValue().tally.flows)
                 .thenComparing(Map.Entry::getKey, KEY_ORDER));
         for (Map.Entry<RuleKey, RuleStats> e : rows) {
             RuleKey k = e.getKey();
@@ -132,7 +132,7 @@ public final class RulesReporter extends CountingReporter<RulesReporter> {
             writer.beginList();
             for (Map.Entry<Integer, Tally> p : s.ports.ranked(Metric.FLOWS, 0)) {
                 s.ports.writeKey(p.getKey(), writer);
-                writer.integer(p.getValue().flows());
+                writer.integer(p.getValue().flows);
             }
             writer.endList();
             writer.endRow();

@@ -182,7 +182,7 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
         writer.startTable(TRAFFIC);
         way("srcToDst", ways.packetsSrcToDst, ways.bytesSrcToDst);
         way("dstToSrc", ways.packetsDstToSrc, ways.bytesDstToSrc);
-        way("total", total.packets(), total.bytes());
+        way("total", total.packets, total.bytes);
         writer.endTable();
         if (enricher != null) {
             trafficClasses.write(writer, TRAFFIC_CLASSES, Metric.FLOWS);
@@ -217,7 +217,7 @@ public final class SummaryReporter extends CountingReporter<SummaryReporter> {
         matchLists(sources, "src", matches);
         matchLists(destinations, "dst", matches);
         matches.sort(Comparator.comparing(ListMatch::list)
-                .thenComparing(m -> -m.tally().flows()).thenComparing(ListMatch::address).thenComparing(ListMatch::side));
+                .thenComparing(m -> -m.tally().flows).thenComparing(ListMatch::address).thenComparing(ListMatch::side));
         writer.startTable(LIST_MATCHES);
         for (ListMatch m : matches) {
             writer.beginRow();

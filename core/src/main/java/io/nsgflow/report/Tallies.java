@@ -13,9 +13,9 @@ import java.util.Map;
 
 /**
  * A {@link Tally} per distinct key of one {@link Dimension}, ranked when written. A numeric key
- * costs a slot or two of a {@link TallyIndex} (64 bytes each, the key and its counts), through
- * which rows are counted without making a key object; key and tally objects are made only when
- * the table is written. A text key (rule, NSG, MAC) costs its tally and a hash-map entry (about 40
+ * costs the tally (64 bytes) and a slot or two of a {@link TallyIndex} (24 bytes each), through
+ * which rows find their tally without making a key object; key objects are made only when the
+ * table is written. A text key (rule, NSG, MAC) costs its tally and a hash-map entry (about 40
  * bytes); text keys come in runs of one String, so the last one's tally is kept at hand.
  *
  * @param <K> the key type
@@ -37,23 +37,40 @@ final class Tallies<K> implements Serializable {
     }
 
     void add(FlowRow row, boolean tuple, boolean flow) {
+        tally(row).add(row, tuple, flow);
+    }
+
+    private Tally tally(FlowRow row) {
         if (index != null) {
             Dimension.Packing packing = dimension.packer().packing();
-            index.add(packing.hi(row), packing.lo(row), row, tuple, flow);
-            return;
+            long hi = packing.hi(row);
+            long lo = packing.lo(row);
+            Tally t = index.get(hi, lo);
+            if (t == null) {
+                t = new Tally();
+                index.put(hi, lo, t);
+            }
+            return t;
         }
         K key = dimension.key().apply(row);
         if (key != lastKey || lastTally == null) { // identity: the same String as the last row's
             lastKey = key;
             lastTally = byKey.computeIfAbsent(key, k -> new Tally());
         }
-        lastTally.add(row, tuple, flow);
+        return lastTally;
     }
 
     /** Adds {@code other}'s tallies into these. */
     void merge(Tallies<K> other) {
         if (index != null) {
-            other.index.forEach(index::add);
+            other.index.forEach((hi, lo, theirs) -> {
+                Tally mine = index.get(hi, lo);
+                if (mine != null) {
+                    mine.add(theirs);
+                } else {
+                    index.put(hi, lo, theirs);
+                }
+            });
             return;
         }
         MergeMaps.into(byKey, other.byKey, Tally::add);
