@@ -286,14 +286,14 @@ public final class IncrementalRead implements ReadListener {
             }
             return; // else not remembered: the next run reads it again from where the last saved state says
         }
-        FileInput f = input instanceof ResumedInput r ? r.file() : (FileInput) input;
+        ResumedInput resumedAt = input instanceof ResumedInput r ? r : null;
+        FileInput f = resumedAt != null ? resumedAt.file() : (FileInput) input;
         String id = id(f.path().toString());
         FileVersion version = planned.get(id);
         if (version == null) {
             return; // it could not even be looked at: nothing to remember
         }
-        Mark before = input instanceof ResumedInput ? marks.get(id) : null;
-        ResumedInput resumedAt = input instanceof ResumedInput r ? r : null;
+        Mark before = resumedAt != null ? marks.get(id) : null;
         // no complete record read: the read's start, an earlier read's end or a record start near the end
         long offset = end != null ? end.offset() : resumedAt != null ? resumedAt.offset() : 0;
         try {
