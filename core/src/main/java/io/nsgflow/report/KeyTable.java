@@ -59,6 +59,11 @@ final class KeyTable implements Serializable {
         return true;
     }
 
+    /** Adds every key of {@code other}, a table of the same width. */
+    void addAll(KeyTable other) {
+        other.forEach(this::add);
+    }
+
     boolean contains(long a, long b, long c, long d, long e, long f) {
         return used[find(a, b, c, d, e, f)];
     }
