@@ -28,22 +28,14 @@ final class TallyIndex implements Serializable {
 
     /** The tally of key ({@code hi}, {@code lo}), or null. */
     Tally get(long hi, long lo) {
-        int mask = tallies.length - 1;
         long[] his = this.his;
-        if (his == null) {
-            if (hi != 0) {
-                return null;
-            }
-            for (int i = slot(0, lo, mask); ; i = i + 1 & mask) {
-                Tally t = tallies[i];
-                if (t == null || los[i] == lo) {
-                    return t;
-                }
-            }
+        if (his == null && hi != 0) {
+            return null; // no key has a high half: this one is not there
         }
+        int mask = tallies.length - 1;
         for (int i = slot(hi, lo, mask); ; i = i + 1 & mask) {
             Tally t = tallies[i];
-            if (t == null || his[i] == hi && los[i] == lo) {
+            if (t == null || los[i] == lo && (his == null || his[i] == hi)) {
                 return t;
             }
         }
