@@ -12,11 +12,11 @@ import io.nsgflow.model.IpAddress;
  * error reported, whatever else is wrong with the tuple.
  */
 final class TupleFields {
-    private static final long MAX_PORT = 65_535;
+    static final long MAX_PORT = 65_535;
     /** Epoch milliseconds of 9999-12-31: anything later is not a timestamp. */
-    private static final long MAX_EPOCH = 253_402_300_799_999L;
+    static final long MAX_EPOCH = 253_402_300_799_999L;
     /** The same instant in epoch seconds, the unit of NSG flow logs. */
-    private static final long MAX_EPOCH_SECONDS = MAX_EPOCH / 1000;
+    static final long MAX_EPOCH_SECONDS = MAX_EPOCH / 1000;
     /**
      * The largest packet or byte counter a tuple may carry: 2^48 - 1, some 281 TB in one tuple,
      * far more than any link carries between two tuples of a flow (at most a minute apart). A
