@@ -21,14 +21,14 @@ public final class RecordReader {
     private End end;
     private Stop stop;
 
-    /** A reader whose records spill past {@link RawRecord#DEFAULT_SPILL_CHARS}, or what {@code nsgflow.record.spillChars} says. */
+    /** A reader whose records spill past {@link RawRecord#DEFAULT_SPILL_BYTES}, or what {@code nsgflow.record.spillChars} says. */
     public RecordReader() {
-        this(RawRecord.spillChars());
+        this(RawRecord.spillBytes());
     }
 
-    /** A reader whose records spill once their tuples pass {@code spillChars} characters (see {@link RawRecord}). */
-    RecordReader(int spillChars) {
-        record = new RawRecord(spillChars);
+    /** A reader whose records spill once their tuples pass {@code spillBytes} bytes (see {@link RawRecord}). */
+    RecordReader(int spillBytes) {
+        record = new RawRecord(spillBytes);
         fields = new RecordFields(record);
     }
 
