@@ -4,7 +4,6 @@ import io.nsgflow.model.Action;
 import io.nsgflow.model.Direction;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.FlowState;
-import io.nsgflow.model.Protocol;
 
 /**
  * NSG flow-log tuples. Version 1 has eight fields:
@@ -13,6 +12,7 @@ import io.nsgflow.model.Protocol;
  */
 public final class NsgTupleDecoder implements TupleDecoder {
 
+    private final TupleWords words = new TupleWords();
     private final TupleFields fields = new TupleFields();
     private final boolean version2;
     private final String name;
@@ -28,6 +28,13 @@ public final class NsgTupleDecoder implements TupleDecoder {
 
     @Override
     public void decode(byte[] buf, int off, int len, FlowRow row) throws TupleException {
+        if (!words.nsg(buf, off, len, version2, row)) {
+            decodeChecked(buf, off, len, row);
+        }
+    }
+
+    /** The checked path alone: for every tuple the fast path leaves, and what the fast path must agree with. */
+    void decodeChecked(byte[] buf, int off, int len, FlowRow row) throws TupleException {
         fields.reset(buf, off, len, version2 ? 13 : 8, name);
         fields.nextEndpoints(row, true);
         row.setProtocol(protocol(fields.nextLetter("protocol")));
@@ -46,36 +53,35 @@ public final class NsgTupleDecoder implements TupleDecoder {
     }
 
     private int protocol(char letter) throws TupleException {
-        return switch (letter) {
-            case 'T' -> Protocol.TCP;
-            case 'U' -> Protocol.UDP;
-            default -> throw fields.error("protocol", "is not T or U");
-        };
+        int protocol = Letters.protocol(letter);
+        if (protocol < 0) {
+            throw fields.error("protocol", "is not T or U");
+        }
+        return protocol;
     }
 
     /** Shared with the VNet decoder: both write {@code I} and {@code O}. */
     static Direction direction(TupleFields fields, char letter) throws TupleException {
-        return switch (letter) {
-            case 'I' -> Direction.INBOUND;
-            case 'O' -> Direction.OUTBOUND;
-            default -> throw fields.error("direction", "is not I or O");
-        };
+        Direction direction = Letters.direction(letter);
+        if (direction == null) {
+            throw fields.error("direction", "is not I or O");
+        }
+        return direction;
     }
 
     private Action action(char letter) throws TupleException {
-        return switch (letter) {
-            case 'A' -> Action.ALLOW;
-            case 'D' -> Action.DENY;
-            default -> throw fields.error("decision", "is not A or D");
-        };
+        Action action = Letters.decision(letter);
+        if (action == null) {
+            throw fields.error("decision", "is not A or D");
+        }
+        return action;
     }
 
     private FlowState state(char letter) throws TupleException {
-        return switch (letter) {
-            case 'B' -> FlowState.BEGIN;
-            case 'C' -> FlowState.CONTINUING;
-            case 'E' -> FlowState.END;
-            default -> throw fields.error("flow state", "is not B, C or E");
-        };
+        FlowState state = Letters.nsgState(letter);
+        if (state == null) {
+            throw fields.error("flow state", "is not B, C or E");
+        }
+        return state;
     }
 }

@@ -5,7 +5,7 @@ import io.nsgflow.model.Direction;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.FlowState;
 import io.nsgflow.model.IpAddress;
-import io.nsgflow.model.Protocol;
+import io.nsgflow.model.Encryption;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -49,28 +49,13 @@ final class TupleWords {
     /** The commas that separate four one-letter fields, {@code L,L,L,L,}, as a word holds them. */
     private static final long LETTER_COMMAS = 0x2C00_2C00_2C00_2C00L;
     private static final long LETTER_COMMA_MASK = 0xFF00_FF00_FF00_FF00L;
+    /** VNet's protocol is a number from 0 to 255. */
+    private static final long MAX_PROTOCOL = 255;
     /** Bytes searched for the counters' commas: four counters of seven digits; twice as many for larger ones. */
     private static final int COUNTER_WINDOW = 4 * Long.BYTES;
     private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000};
     /** The smallest octet written with 1, 2 and 3 digits and no leading zero, a byte each. */
     private static final int OCTET_MINIMA = 100 << 16 | 10 << 8;
-
-    private static final int[] PROTOCOLS = table(-1);
-    private static final Direction[] DIRECTIONS = new Direction[256];
-    private static final Action[] ACTIONS = new Action[256];
-    private static final FlowState[] NSG_STATES = new FlowState[256];
-
-    static {
-        PROTOCOLS['T'] = Protocol.TCP;
-        PROTOCOLS['U'] = Protocol.UDP;
-        DIRECTIONS['I'] = Direction.INBOUND;
-        DIRECTIONS['O'] = Direction.OUTBOUND;
-        ACTIONS['A'] = Action.ALLOW;
-        ACTIONS['D'] = Action.DENY;
-        NSG_STATES['B'] = FlowState.BEGIN;
-        NSG_STATES['C'] = FlowState.CONTINUING;
-        NSG_STATES['E'] = FlowState.END;
-    }
 
     private final byte[] copy = new byte[MAX_LENGTH + ROOM];
     /** The array holding the tuple being decoded, and where the tuple ends in it. */
@@ -97,9 +82,9 @@ final class TupleWords {
             return false;
         }
         long letters = word(p);
-        int protocol = PROTOCOLS[(int) letters & 0xFF];
-        Direction direction = DIRECTIONS[(int) (letters >>> 16) & 0xFF];
-        Action action = ACTIONS[(int) (letters >>> 32) & 0xFF];
+        int protocol = Letters.protocol((int) letters & 0xFF);
+        Direction direction = Letters.direction((int) (letters >>> 16) & 0xFF);
+        Action action = Letters.decision((int) (letters >>> 32) & 0xFF);
         if (protocol < 0 || direction == null || action == null) {
             return false;
         }
@@ -112,11 +97,51 @@ final class TupleWords {
             commit(row, time * 1000, protocol, direction, action, null, null);
             return true;
         }
-        FlowState state = NSG_STATES[(int) (letters >>> 48) & 0xFF];
+        FlowState state = Letters.nsgState((int) (letters >>> 48) & 0xFF);
         if ((letters & LETTER_COMMA_MASK) != LETTER_COMMAS || state == null || !counters(p + Long.BYTES, row)) {
             return false;
         }
         commit(row, time * 1000, protocol, direction, action, state, null);
+        return true;
+    }
+
+    /**
+     * Decodes a VNet tuple into {@code row} when it is plainly valid: its encryption one of the
+     * values Microsoft documents, its protocol number in a byte.
+     *
+     * @return false, with {@code row} untouched, when the tuple needs the checked path
+     */
+    boolean vnet(byte[] buf, int off, int len, FlowRow row) {
+        int p = start(buf, off, len);
+        if (p < 0) {
+            return false;
+        }
+        p = endpoints(p, TupleFields.MAX_EPOCH);
+        if (p < 0 || end - p > Long.SIZE) {
+            return false;
+        }
+        // protocol,I|O,state,encryption, then the counters
+        long commas = commaBits(p, Long.BYTES);
+        if (Long.bitCount(commas) != 7) {
+            return false;
+        }
+        int c1 = Long.numberOfTrailingZeros(commas);
+        commas &= commas - 1;
+        int c2 = Long.numberOfTrailingZeros(commas);
+        commas &= commas - 1;
+        int c3 = Long.numberOfTrailingZeros(commas);
+        commas &= commas - 1;
+        int c4 = Long.numberOfTrailingZeros(commas);
+        long protocol = number(word(p), c1);
+        Direction direction = Letters.direction(b[p + c1 + 1] & 0xFF);
+        FlowState state = Letters.vnetState(b[p + c2 + 1] & 0xFF);
+        String encryption = Encryption.known(b, p + c3 + 1, c4 - c3 - 1);
+        if (c1 == 0 || protocol < 0 || protocol > MAX_PROTOCOL || c2 - c1 != 2 || c3 - c2 != 2
+                || direction == null || state == null || encryption == null || !counters(p + c4 + 1, row)) {
+            return false;
+        }
+        commit(row, TupleFields.toMillis(time), (int) protocol, direction, state == FlowState.DENY ? Action.DENY : Action.ALLOW,
+                state, encryption);
         return true;
     }
 
@@ -375,11 +400,5 @@ final class TupleWords {
     private static long fourDigitLanes(long d) {
         d = d * 10 + (d >>> 8) & 0x00FF_00FF_00FF_00FFL;
         return d * 100 + (d >>> 16) & 0x0000_FFFF_0000_FFFFL;
-    }
-
-    private static int[] table(int fill) {
-        int[] t = new int[256];
-        java.util.Arrays.fill(t, fill);
-        return t;
     }
 }

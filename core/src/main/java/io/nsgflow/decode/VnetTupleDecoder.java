@@ -14,21 +14,26 @@ import io.nsgflow.model.FlowState;
  */
 public final class VnetTupleDecoder implements TupleDecoder {
 
+    private final TupleWords words = new TupleWords();
     private final TupleFields fields = new TupleFields();
 
     @Override
     public void decode(byte[] buf, int off, int len, FlowRow row) throws TupleException {
+        if (!words.vnet(buf, off, len, row)) {
+            decodeChecked(buf, off, len, row);
+        }
+    }
+
+    /** The checked path alone: for every tuple the fast path leaves, and what the fast path must agree with. */
+    void decodeChecked(byte[] buf, int off, int len, FlowRow row) throws TupleException {
         fields.reset(buf, off, len, 13, "VNet");
         fields.nextEndpoints(row, false);
         row.setProtocol((int) fields.nextLong("protocol", 255));
         Direction direction = NsgTupleDecoder.direction(fields, fields.nextLetter("direction"));
-        FlowState state = switch (fields.nextLetter("flow state")) {
-            case 'B' -> FlowState.BEGIN;
-            case 'C' -> FlowState.CONTINUING;
-            case 'E' -> FlowState.END;
-            case 'D' -> FlowState.DENY;
-            default -> throw fields.error("flow state", "is not B, C, E or D");
-        };
+        FlowState state = Letters.vnetState(fields.nextLetter("flow state"));
+        if (state == null) {
+            throw fields.error("flow state", "is not B, C, E or D");
+        }
         int encryption = fields.nextRaw("encryption");
         String known = Encryption.known(fields.buffer(), encryption, fields.lastLength());
         row.setEncryption(known != null ? known : fields.lastText());

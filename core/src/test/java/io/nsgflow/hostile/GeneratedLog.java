@@ -36,7 +36,7 @@ public final class GeneratedLog {
                  int protocol, Direction direction, Action action, FlowState state, String encryption,
                  long packetsOut, long bytesOut, long packetsIn, long bytesIn) {
         /** True when {@code row} holds exactly this tuple's values. */
-        boolean matches(FlowRow row) {
+        public boolean matches(FlowRow row) {
             return row.timeMillis() == timeMillis && row.srcHi() == srcHi && row.srcLo() == srcLo
                     && row.dstHi() == dstHi && row.dstLo() == dstLo && row.srcPort() == srcPort && row.dstPort() == dstPort
                     && row.protocol() == protocol && row.direction() == direction && row.action() == action
@@ -80,7 +80,8 @@ public final class GeneratedLog {
         return records;
     }
 
-    static Tuple tuple(Random r, LogFormat format) {
+    /** A random valid tuple of {@code format}, and what decoding it must give. */
+    public static Tuple tuple(Random r, LogFormat format) {
         boolean vnet = format == LogFormat.VNET;
         long seconds = 1_500_000_000L + r.nextInt(400_000_000);
         long millis = vnet ? seconds * 1000 + r.nextInt(1000) : seconds * 1000;
@@ -126,6 +127,14 @@ public final class GeneratedLog {
         }
         return new Tuple(sb.toString(), millis, src[0], src[1], dst[0], dst[1], srcPort, dstPort, protocol, direction,
                 action, state, encryption, counters[0], counters[1], counters[2], counters[3]);
+    }
+
+    /** Every value of a decoded row, for comparisons and messages. */
+    public static String describe(FlowRow r) {
+        return "time=" + r.timeMillis() + " src=" + Long.toHexString(r.srcHi()) + "/" + Long.toHexString(r.srcLo())
+                + ":" + r.srcPort() + " dst=" + Long.toHexString(r.dstHi()) + "/" + Long.toHexString(r.dstLo()) + ":" + r.dstPort()
+                + " proto=" + r.protocol() + " " + r.direction() + " " + r.action() + " " + r.state() + " enc=" + r.encryption()
+                + " counters=" + r.packetsSrcToDst() + "," + r.bytesSrcToDst() + "," + r.packetsDstToSrc() + "," + r.bytesDstToSrc();
     }
 
     /** Writes an address as text (IPv4, or IPv6 in full or compressed form) and its halves into {@code out}. */

@@ -44,7 +44,7 @@ class GeneratedLogPropertiesTest {
         for (GeneratedLog.Record rec : generated) {
             for (GeneratedLog.Tuple tuple : rec.tuples()) {
                 FlowRow row = rows.get(i++);
-                assertThat(tuple.matches(row)).as("tuple %s decoded as %s", tuple, describe(row)).isTrue();
+                assertThat(tuple.matches(row)).as("tuple %s decoded as %s", tuple, GeneratedLog.describe(row)).isTrue();
                 assertThat(row.context().rule()).isEqualTo(rec.rule());
                 assertThat(row.context().format()).isEqualTo(rec.format());
                 assertThat(row.context().version()).isEqualTo(version(rec.format()));
@@ -112,12 +112,5 @@ class GeneratedLogPropertiesTest {
             case NSG_V2 -> 2;
             case VNET -> 4;
         };
-    }
-
-    private static String describe(FlowRow r) {
-        return "time=" + r.timeMillis() + " src=" + Long.toHexString(r.srcHi()) + "/" + Long.toHexString(r.srcLo())
-                + ":" + r.srcPort() + " dst=" + Long.toHexString(r.dstHi()) + "/" + Long.toHexString(r.dstLo()) + ":" + r.dstPort()
-                + " proto=" + r.protocol() + " " + r.direction() + " " + r.action() + " " + r.state() + " enc=" + r.encryption()
-                + " counters=" + r.packetsSrcToDst() + "," + r.bytesSrcToDst() + "," + r.packetsDstToSrc() + "," + r.bytesDstToSrc();
     }
 }
