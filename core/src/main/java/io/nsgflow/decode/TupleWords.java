@@ -27,11 +27,9 @@ import java.nio.ByteOrder;
 final class TupleWords {
     private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /**
-     * Bytes after a tuple's end that a word load may read before the fast path gives up: the reads
-     * run from one field to the next, at most 16 bytes at a time, and each field ends where its
-     * window finds a comma, even one past the tuple's end; the last field alone is checked to end
-     * exactly at the tuple's end, and since fields follow each other, a field that ran past it
-     * leaves the last one no room.
+     * Bytes after a tuple's end that word loads may read: every field found starts at or before
+     * the tuple's end, since commas are looked for only before it, and no load reaches more than
+     * 64 bytes past a field's start.
      */
     private static final int ROOM = 128;
     /** A tuple with less room after it is copied to a scratch array, when it is no longer than this. */
@@ -126,12 +124,9 @@ final class TupleWords {
             return false;
         }
         int c1 = Long.numberOfTrailingZeros(commas);
-        commas &= commas - 1;
-        int c2 = Long.numberOfTrailingZeros(commas);
-        commas &= commas - 1;
-        int c3 = Long.numberOfTrailingZeros(commas);
-        commas &= commas - 1;
-        int c4 = Long.numberOfTrailingZeros(commas);
+        int c2 = Long.numberOfTrailingZeros(commas &= commas - 1);
+        int c3 = Long.numberOfTrailingZeros(commas &= commas - 1);
+        int c4 = Long.numberOfTrailingZeros(commas &= commas - 1);
         long protocol = number(word(p), c1);
         Direction direction = Letters.direction(b[p + c1 + 1] & 0xFF);
         FlowState state = Letters.vnetState(b[p + c2 + 1] & 0xFF);
@@ -194,14 +189,10 @@ final class TupleWords {
             return -1;
         }
         int c1 = Long.numberOfTrailingZeros(commas);
-        commas &= commas - 1;
-        int c2 = Long.numberOfTrailingZeros(commas);
-        commas &= commas - 1;
-        int c3 = Long.numberOfTrailingZeros(commas);
-        commas &= commas - 1;
-        int c4 = Long.numberOfTrailingZeros(commas);
-        commas &= commas - 1;
-        int c5 = Long.numberOfTrailingZeros(commas);
+        int c2 = Long.numberOfTrailingZeros(commas &= commas - 1);
+        int c3 = Long.numberOfTrailingZeros(commas &= commas - 1);
+        int c4 = Long.numberOfTrailingZeros(commas &= commas - 1);
+        int c5 = Long.numberOfTrailingZeros(commas &= commas - 1);
         long source = quad(p + c1 + 1, c2 - c1 - 1);
         long destination = quad(p + c2 + 1, c3 - c2 - 1);
         long srcPort = number(word(p + c3 + 1), c4 - c3 - 1);
@@ -309,7 +300,7 @@ final class TupleWords {
     }
 
     /**
-     * The four counters from {@code p} to the tuple's end, all empty or all numbers no larger than
+     * The four counters from {@code p} (which may be past the tuple's end) to the tuple's end, all empty or all numbers no larger than
      * {@link TupleFields#MAX_COUNTER}, into {@code row}; false, with {@code row} untouched, when they
      * are anything else.
      */
@@ -319,18 +310,16 @@ final class TupleWords {
             row.setCounters(FlowRow.ABSENT, FlowRow.ABSENT, FlowRow.ABSENT, FlowRow.ABSENT); // a B tuple's ",,,"
             return true;
         }
-        if (len >= 2 * COUNTER_WINDOW) {
-            return false;
+        if (len < 3 || len >= 2 * COUNTER_WINDOW) {
+            return false; // the tuple ended before its counters (whatever follows it), or they are too long
         }
         long commas = len < COUNTER_WINDOW ? commaBits(p, COUNTER_WINDOW / Long.BYTES) : commaBits(p, 2 * COUNTER_WINDOW / Long.BYTES);
         if (Long.bitCount(commas) != 3) {
             return false;
         }
         int c1 = Long.numberOfTrailingZeros(commas);
-        commas &= commas - 1;
-        int c2 = Long.numberOfTrailingZeros(commas);
-        commas &= commas - 1;
-        int c3 = Long.numberOfTrailingZeros(commas);
+        int c2 = Long.numberOfTrailingZeros(commas &= commas - 1);
+        int c3 = Long.numberOfTrailingZeros(commas &= commas - 1);
         int l1 = c1;
         int l2 = c2 - c1 - 1;
         int l3 = c3 - c2 - 1;

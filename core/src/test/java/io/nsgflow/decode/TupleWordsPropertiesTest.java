@@ -1,6 +1,7 @@
 package io.nsgflow.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nsgflow.hostile.GeneratedLog;
 import io.nsgflow.model.FlowRow;
@@ -13,6 +14,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * The fast path ({@link TupleWords}) changes nothing but speed. For random valid tuples of every
@@ -42,12 +44,18 @@ class TupleWordsPropertiesTest {
         }
         byte[] text = tuple.getBytes(StandardCharsets.UTF_8);
         int before = placement == Placement.END || placement == Placement.MIDDLE ? random.nextInt(200) : 0;
-        int after = placement == Placement.START || placement == Placement.MIDDLE ? random.nextInt(200) : 0;
+        int after = placement == Placement.START || placement == Placement.MIDDLE ? random.nextInt(300) : 0; // read in place from 128 on
         byte[] buf = new byte[before + text.length + after];
         FlowRow fastRow = new FlowRow();
         FlowRow checkedRow = new FlowRow();
         for (int i = 0; i < buf.length; i++) {
             buf[i] = AROUND[random.nextInt(AROUND.length)];
+        }
+        if (random.nextBoolean()) {
+            // what follows is the rest of another tuple, as in a record's buffer: valid fields a cut tuple could borrow
+            byte[] next = GeneratedLog.tuple(random, format).text().getBytes(StandardCharsets.UTF_8);
+            int from = random.nextInt(next.length);
+            System.arraycopy(next, from, buf, before + text.length, Math.min(after, next.length - from));
         }
         System.arraycopy(text, 0, buf, before, text.length);
 
@@ -75,6 +83,17 @@ class TupleWordsPropertiesTest {
 
         assertThat(fast).as(tuple.text()).isTrue();
         assertThat(tuple.matches(row)).as("%s decoded as %s", tuple.text(), GeneratedLog.describe(row)).isTrue();
+    }
+
+    /** A tuple cut in its letters, followed by the letters and counters it lacks: the bytes after it must not complete it. */
+    @Test
+    void aCutTupleIsNotCompletedByTheBytesAfterIt() {
+        String tuple = "1542110377,10.0.0.4,13.67.143.118,59831,443,T";
+        byte[] buf = (tuple + ",O,A,C,1,2,3,4" + "0".repeat(200)).getBytes(StandardCharsets.US_ASCII);
+
+        assertThatThrownBy(() -> new NsgTupleDecoder(2).decode(buf, 0, tuple.length(), new FlowRow()))
+                .hasMessage("NSG v2 tuple needs 13 fields, found 6");
+        assertThat(new TupleWords().nsg(buf, 0, tuple.length(), true, new FlowRow())).isFalse();
     }
 
     /** A decoding into {@code row}. */
