@@ -1,5 +1,6 @@
 package io.nsgflow.format;
 
+import io.nsgflow.result.CellRun;
 import io.nsgflow.result.Column;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.TableSink;
@@ -138,6 +139,11 @@ final class DelimitedWriter implements TableSink {
         listOut.flush();
         cell(listText.getBuffer());
         listText.getBuffer().setLength(0);
+    }
+
+    @Override
+    public CellRun cellRun(int count) {
+        return new KeptCells(out, () -> cell += count);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.nsgflow.format;
 
+import io.nsgflow.result.CellRun;
 import io.nsgflow.result.Column;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.TableSink;
@@ -155,6 +156,11 @@ final class JsonTableWriter implements TableSink {
     @Override
     public void endList() {
         values.endList();
+    }
+
+    @Override
+    public CellRun cellRun(int count) {
+        return new KeptCells(out, () -> column += count);
     }
 
     @Override
