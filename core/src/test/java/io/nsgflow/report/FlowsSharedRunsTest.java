@@ -27,7 +27,8 @@ import net.jqwik.api.constraints.IntRange;
  * {@code flows}' runs of shared columns (a group's names, the labels) copied whole give the same
  * bytes as the same cells written one by one: in every machine format, for any choice and order of
  * columns, with contexts equal in content but not identity, names that need quoting or escaping,
- * label combinations that share a slot, and the buffer drained in the middle of a run.
+ * label combinations that share a slot, rows with all, some or none of their counters, and the
+ * buffer drained in the middle of a run.
  */
 class FlowsSharedRunsTest {
     private static final OutputFormat[] FORMATS = {OutputFormat.NDJSON, OutputFormat.JSON, OutputFormat.CSV, OutputFormat.TSV};
@@ -82,18 +83,18 @@ class FlowsSharedRunsTest {
             r.setDecision(random.nextBoolean() ? Direction.INBOUND : Direction.OUTBOUND,
                     random.nextBoolean() ? Action.ALLOW : Action.DENY, STATES[random.nextInt(STATES.length)]);
             r.setEncryption(random.nextInt(3) == 0 ? NAMES[random.nextInt(NAMES.length)] : null);
-            if (random.nextBoolean()) {
-                r.setCounters(FlowRow.ABSENT, FlowRow.ABSENT, FlowRow.ABSENT, FlowRow.ABSENT);
-            } else {
-                r.setCounters(counter(random), counter(random), counter(random), counter(random));
-            }
+            boolean some = random.nextBoolean(); // else none, or now and then a few
+            r.setCounters(counter(random, some), counter(random, some), counter(random, some), counter(random, some));
             rows.add(r);
         }
         return rows;
     }
 
-    /** A counter at a digit-count boundary or anywhere. */
-    private static long counter(Random random) {
+    /** A counter at a digit-count boundary or anywhere; absent unless {@code some}, and once in 20 times anyway. */
+    private static long counter(Random random, boolean some) {
+        if (!some || random.nextInt(20) == 0) {
+            return random.nextInt(40) == 0 ? 0 : FlowRow.ABSENT;
+        }
         long p = (long) Math.pow(10, random.nextInt(19));
         return switch (random.nextInt(3)) {
             case 0 -> p - 1;
