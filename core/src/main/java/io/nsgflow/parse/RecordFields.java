@@ -140,7 +140,7 @@ final class RecordFields {
         }
     }
 
-    /** {@code flowTuples}: copies each string's characters. Entry: on its value. Return: on its last token. */
+    /** {@code flowTuples}: copies each string's text into the record (as UTF-8 bytes). Entry: on its value. Return: on its last token. */
     private void readTuples(JsonParser p) throws IOException {
         if (!expect(p, JsonToken.START_ARRAY, FlowLogSchema.TUPLES)) {
             return;

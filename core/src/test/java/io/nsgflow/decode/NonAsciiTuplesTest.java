@@ -39,22 +39,23 @@ class NonAsciiTuplesTest {
         return sb.toString();
     }
 
-    private static String nsgRecord(String... tuples) {
+    /** The tuples as a JSON array's entries. */
+    private static String quoted(String... tuples) {
         List<String> quoted = new ArrayList<>();
         for (String t : tuples) {
             quoted.add("\"" + json(t) + "\"");
         }
+        return String.join(",", quoted);
+    }
+
+    private static String nsgRecord(String... tuples) {
         return "{\"time\":\"2024-05-14T09:01:10Z\",\"category\":\"NetworkSecurityGroupFlowEvent\",\"macAddress\":\"000D3A4F2B19\","
-                + "\"properties\":{\"Version\":2,\"flows\":[{\"rule\":\"R\",\"flows\":[{\"flowTuples\":[" + String.join(",", quoted) + "]}]}]}}";
+                + "\"properties\":{\"Version\":2,\"flows\":[{\"rule\":\"R\",\"flows\":[{\"flowTuples\":[" + quoted(tuples) + "]}]}]}}";
     }
 
     private static String vnetRecord(String... tuples) {
-        List<String> quoted = new ArrayList<>();
-        for (String t : tuples) {
-            quoted.add("\"" + json(t) + "\"");
-        }
         return "{\"time\":\"2024-05-14T09:01:10Z\",\"flowLogVersion\":4,\"macAddress\":\"6045bdf1a207\",\"category\":\"FlowLogFlowEvent\","
-                + "\"flowRecords\":{\"flows\":[{\"aclID\":\"acl-1\",\"flowGroups\":[{\"rule\":\"R\",\"flowTuples\":[" + String.join(",", quoted) + "]}]}]}}";
+                + "\"flowRecords\":{\"flows\":[{\"aclID\":\"acl-1\",\"flowGroups\":[{\"rule\":\"R\",\"flowTuples\":[" + quoted(tuples) + "]}]}]}}";
     }
 
     /** The rows of {@code record}, read as the CLI reads it: held in memory, or spilled from its first tuple on. */
