@@ -2,10 +2,10 @@ package io.nsgflow.decode;
 
 import io.nsgflow.model.Action;
 import io.nsgflow.model.Direction;
+import io.nsgflow.model.Encryption;
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.FlowState;
 import io.nsgflow.model.IpAddress;
-import io.nsgflow.model.Encryption;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -246,20 +246,19 @@ final class TupleWords {
         if (Integer.bitCount(dots) != 3) {
             return -1;
         }
-        int a = Integer.numberOfTrailingZeros(dots);
-        dots &= dots - 1;
-        int b = Integer.numberOfTrailingZeros(dots);
-        int c = 31 - Integer.numberOfLeadingZeros(dots);
-        int l1 = a;
-        int l2 = b - a - 1;
-        int l3 = c - b - 1;
-        int l4 = len - c - 1;
+        int dot1 = Integer.numberOfTrailingZeros(dots);
+        int dot2 = Integer.numberOfTrailingZeros(dots &= dots - 1);
+        int dot3 = 31 - Integer.numberOfLeadingZeros(dots);
+        int l1 = dot1;
+        int l2 = dot2 - dot1 - 1;
+        int l3 = dot3 - dot2 - 1;
+        int l4 = len - dot3 - 1;
         if ((l1 - 1 | 3 - l1 | l2 - 1 | 3 - l2 | l3 - 1 | 3 - l3 | l4 - 1 | 3 - l4) < 0) {
             return -1;
         }
         // two octets a word, each right-aligned in four bytes, so that two steps of the digit parse give both
-        long first = octets(w0, l1, word(p + a + 1), l2);
-        long second = octets(word(p + b + 1), l3, word(p + c + 1), l4);
+        long first = octets(w0, l1, word(p + dot1 + 1), l2);
+        long second = octets(word(p + dot2 + 1), l3, word(p + dot3 + 1), l4);
         if (!allDigits(first) || !allDigits(second)) {
             return -1;
         }
@@ -300,9 +299,9 @@ final class TupleWords {
     }
 
     /**
-     * The four counters from {@code p} (which may be past the tuple's end) to the tuple's end, all empty or all numbers no larger than
-     * {@link TupleFields#MAX_COUNTER}, into {@code row}; false, with {@code row} untouched, when they
-     * are anything else.
+     * The four counters from {@code p} (which may be past the tuple's end) to the tuple's end, all
+     * empty or all numbers no larger than {@link TupleFields#MAX_COUNTER}, into {@code row}; false,
+     * with {@code row} untouched, when they are anything else.
      */
     private boolean counters(int p, FlowRow row) {
         int len = end - p;
@@ -355,6 +354,7 @@ final class TupleWords {
         return value > TupleFields.MAX_COUNTER ? -1 : value;
     }
 
+    /** Writes the tuple into {@code row}, once all of it is known to be plainly valid. */
     private void commit(FlowRow row, long timeMillis, int protocol, Direction direction, Action action, FlowState state, String encryption) {
         row.setTime(timeMillis);
         row.setSource(IpAddress.V4_HI, IpAddress.v4Lo(src), srcPort);
