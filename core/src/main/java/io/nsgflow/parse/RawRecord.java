@@ -205,6 +205,20 @@ public final class RawRecord {
         }
     }
 
+    /** Where {@link #addTuple(byte[], int, int)} widens a tuple's bytes, until tuples are held as bytes. */
+    private char[] widened = new char[256];
+
+    /** A tuple's text as printable ASCII bytes ({@link TupleBytesParser}), held as the characters they are. */
+    void addTuple(byte[] text, int off, int len) throws IOException {
+        if (widened.length < len) {
+            widened = new char[len];
+        }
+        for (int i = 0; i < len; i++) {
+            widened[i] = (char) text[off + i];
+        }
+        addTuple(widened, 0, len);
+    }
+
     void addTuple(char[] text, int off, int len) throws IOException {
         if (!spilled && charCount + len > spillChars) {
             spillHeld();
