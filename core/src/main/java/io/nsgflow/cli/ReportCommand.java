@@ -46,7 +46,7 @@ abstract class ReportCommand implements Callable<Integer> {
      * How long a signal waits for the record being read to end and the document to be closed; past
      * it (reading blocked on a terminal or a pipe) the process ends with the signal's code anyway.
      */
-    private static final long STOP_GRACE_SECONDS = 5;
+    static final long STOP_GRACE_SECONDS = 5;
 
     @ParentCommand
     NsgflowCommand root;

@@ -8,10 +8,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.nsgflow.Main;
 import io.nsgflow.bench.MemoryPerKey;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Ctrl-C and SIGTERM in the middle of {@code flows}: the row being written is finished and the
  * document closed (a JSON array ends with {@code ]}, NDJSON with a whole line), then the process
- * exits with the signal's code, 130 or 143 (issue 18 item 6). A real process, a real signal.
+ * exits with the signal's code, 130 or 143 (issue 18 item 6); in the middle of {@code report}'s
+ * read, no page is written. A real process, a real signal.
  */
 class SignalTest {
     private static final JsonFactory JSON = new JsonFactory();
@@ -65,6 +70,50 @@ class SignalTest {
             assertThat(lines).hasSizeGreaterThan(1);
             lines.forEach(Cli::assertWholeObject);
         }
+    }
+
+    /**
+     * A signal while {@code report} reads: no page (its numbers would be partial), no temporary
+     * file beside the target, the signal's code, and a line that says so. The input comes through a
+     * pipe, so that the signal surely comes mid-read: once 5 MB of it have been taken.
+     */
+    @ParameterizedTest
+    @CsvSource({"TERM, 143", "INT, 130"})
+    void aSignalWhileTheReportReadsLeavesNoPageAndNoTemporaryFile(String signal, int code) throws Exception {
+        Path pages = Files.createDirectories(dir.resolve("pages-" + signal));
+        Path page = pages.resolve("report.html");
+        Path err = dir.resolve("report-" + signal + ".err");
+        Process p = new ProcessBuilder("env", "--default-signal=INT,TERM",
+                ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "report", "-o", page.toString())
+                .redirectError(err.toFile()).start();
+        AtomicLong fed = new AtomicLong();
+        Thread feeder = new Thread(() -> {
+            try (OutputStream in = p.getOutputStream(); InputStream from = Files.newInputStream(blob)) {
+                byte[] chunk = new byte[1 << 16];
+                for (int n; (n = from.read(chunk)) > 0; fed.addAndGet(n)) {
+                    in.write(chunk, 0, n);
+                }
+            } catch (IOException ended) {
+                // the process ended and closed its side of the pipe: that is the point
+            }
+        });
+        feeder.start();
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (fed.get() < 5 << 20 && p.isAlive() && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertThat(p.isAlive()).as("still reading when signalled").isTrue();
+        new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
+
+        assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        feeder.join(TimeUnit.MINUTES.toMillis(1));
+        assertThat(fed.get()).as("stopped before the whole input was fed").isLessThan(Files.size(blob));
+        assertThat(p.exitValue()).isEqualTo(code);
+        try (Stream<Path> left = Files.list(pages)) {
+            assertThat(left).as("no page, no temporary file").isEmpty();
+        }
+        assertThat(Files.readString(err)).contains("no page written");
     }
 
     /** True when {@code text} is exactly one JSON value, complete. */

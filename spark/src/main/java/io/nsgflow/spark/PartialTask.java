@@ -62,18 +62,19 @@ final class PartialTask {
         }
     }
 
+    /** A command line and the plan it made. */
+    private record LastPlan(List<String> args, WorkerPlan plan) {
+    }
+
+    /** The plan of the last command this executor ran a task of: see {@link #plan}. */
+    private static volatile LastPlan lastPlan;
+
     private PartialTask() {
     }
 
     /** Reads {@code share} into a partial of the answer {@code args} ask for; the result serialized. */
     static byte[] read(String[] args, Share share, Configuration conf) {
-        WorkerPlan plan;
-        try {
-            plan = NsgflowCommand.plan(args);
-        } catch (RuntimeException e) { // the driver accepted it: this executor lacks something, a file most likely
-            throw new DistributedRead.Refused("an executor cannot use the command line: " + e.getMessage()
-                    + " (enrichment files must be at that path on every executor: see README, Spark)");
-        }
+        WorkerPlan plan = plan(args);
         Reporter partial = plan.spec().partial();
         StringWriter err = new StringWriter();
         Diagnostics diagnostics = new Diagnostics(err, false);
@@ -93,6 +94,31 @@ final class PartialTask {
             blob.close();
         }
         return serialize(new Result(partial, stats, err.toString(), diagnostics.problemCounts(), diagnostics.warningCount(), range));
+    }
+
+    /**
+     * The plan {@code args} make, made once per executor for a job's tasks rather than once per task:
+     * with enrichment files it costs 60-300 ms (the service tags parsed, the MaxMind databases
+     * opened), against a few milliseconds of picocli without. Only the last command's plan is
+     * kept, so that a long-lived session running many commands holds one set of tables. A plan is
+     * shared safely: its filter and enrichment serve every thread of a CLI read too, and each task
+     * fills its own {@link io.nsgflow.report.ReportSpec#partial() partial}.
+     */
+    static WorkerPlan plan(String[] args) {
+        List<String> command = List.of(args);
+        LastPlan last = lastPlan;
+        if (last != null && last.args().equals(command)) {
+            return last.plan();
+        }
+        WorkerPlan plan;
+        try {
+            plan = NsgflowCommand.plan(args);
+        } catch (RuntimeException e) { // the driver accepted it: this executor lacks something, a file most likely
+            throw new DistributedRead.Refused("an executor cannot use the command line: " + e.getMessage()
+                    + " (enrichment files must be at that path on every executor: see README, Spark)");
+        }
+        lastPlan = new LastPlan(command, plan); // two tasks starting at once may both make it: harmless, one is kept
+        return plan;
     }
 
     static byte[] serialize(Result result) {
