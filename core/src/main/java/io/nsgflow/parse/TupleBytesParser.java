@@ -91,6 +91,9 @@ final class TupleBytesParser extends UTF8StreamJsonParser {
             _currInputRow = row;
             _currInputRowStart = rowStart;
             _parsingContext.expectComma();
+            _tokenInputRow = row;
+            _tokenInputTotal = _currInputProcessed + ptr + 1;
+            _tokenInputCol = ptr + 1 - rowStart;
             _updateToken(JsonToken.VALUE_STRING);
             _binaryValue = null;
             _numTypesValid = NR_UNKNOWN;
