@@ -27,7 +27,7 @@ public final class NsgTupleDecoder implements TupleDecoder {
     }
 
     @Override
-    public void decode(char[] buf, int off, int len, FlowRow row) throws TupleException {
+    public void decode(byte[] buf, int off, int len, FlowRow row) throws TupleException {
         fields.reset(buf, off, len, version2 ? 13 : 8, name);
         fields.nextEndpoints(row, true);
         row.setProtocol(protocol(fields.nextLetter("protocol")));

@@ -7,6 +7,7 @@ import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.FlowSink;
 import io.nsgflow.model.LogFormat;
 import io.nsgflow.parse.RawRecord;
+import io.nsgflow.parse.TupleText;
 import io.nsgflow.model.Macs;
 import io.nsgflow.source.PathMetadata;
 import java.io.UncheckedIOException;
@@ -148,7 +149,7 @@ public final class RecordDecoder {
 
     /** Version 1 tuples have 8 fields, version 2 tuples 13; anything else is decoded as 2 and rejected there. */
     private static int versionByFields(RawRecord rec, int tuple) {
-        return TupleFields.count(rec.chars(), rec.tupleStart(tuple), rec.tupleLength(tuple)) == 8 ? 1 : 2;
+        return TupleFields.count(rec.bytes(), rec.tupleStart(tuple), rec.tupleLength(tuple)) == 8 ? 1 : 2;
     }
 
     private void decodeVnet(RawRecord rec) {
@@ -186,14 +187,14 @@ public final class RecordDecoder {
 
     private void emit(RawRecord rec, int tuple, TupleDecoder decoder, FlowContext context) {
         tuples++;
-        char[] chars = rec.chars();
+        byte[] text = rec.bytes();
         int start = rec.tupleStart(tuple);
         int len = rec.tupleLength(tuple);
         try {
-            decoder.decode(chars, start, len, row);
+            decoder.decode(text, start, len, row);
         } catch (TupleException e) {
             diag.problem(Problem.BAD_TUPLE, where(rec) + " tuple " + tuple,
-                    "\"" + new String(chars, start, Math.min(len, 200)) + "\": " + e.getMessage() + "; tuple skipped");
+                    "\"" + TupleText.decode(text, start, len, 200) + "\": " + e.getMessage() + "; tuple skipped");
             return;
         }
         row.setRepeat(repeats.repeated(tuple, context.mac(), row));

@@ -64,7 +64,7 @@ final class RepeatedTuples {
         if (spilledRepeats != null) {
             return spilledRepeats.get(tuple);
         }
-        char[] chars = record.chars();
+        byte[] text = record.bytes();
         int start = record.tupleStart(tuple);
         int len = record.tupleLength(tuple);
         int h = hash(row);
@@ -76,7 +76,7 @@ final class RepeatedTuples {
                 return false;
             }
             if (record.tupleLength(seen) == len && Objects.equals(macs[i], mac)
-                    && Arrays.equals(chars, record.tupleStart(seen), record.tupleStart(seen) + len, chars, start, start + len)) {
+                    && Arrays.equals(text, record.tupleStart(seen), record.tupleStart(seen) + len, text, start, start + len)) {
                 return true;
             }
         }

@@ -2,7 +2,9 @@ package io.nsgflow.decode;
 
 import io.nsgflow.parse.RawRecord;
 import io.nsgflow.parse.SpillFile;
+import io.nsgflow.parse.TupleText;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -56,21 +58,22 @@ final class SpilledRepeats {
         }
     }
 
-    /** Writes each tuple's key (its MAC's length, the MAC, the text), numbered by the tuple's index, to its partition. */
+    /** Writes each tuple's key (its MAC's length, the MAC, the text; UTF-8 as the text is), numbered by the tuple's index, to its partition. */
     private static void deal(RawRecord rec, Function<RawRecord.Group, String> macOf, SpillFile[] files) throws IOException {
-        char[] key = new char[256];
+        byte[] key = new byte[256];
         for (RawRecord.Group g : rec.groups()) {
             String mac = macOf.apply(g);
-            String prefix = mac == null ? "-" : mac.length() + ":" + mac;
+            char[] prefix = (mac == null ? "-" : mac.length() + ":" + mac).toCharArray();
             for (int t = g.firstTuple(); t < g.endTuple(); t++) {
                 rec.load(t);
                 int len = rec.tupleLength(t);
-                int keyLength = prefix.length() + len;
-                if (key.length < keyLength) {
-                    key = new char[Math.max(keyLength, key.length * 2)];
+                int room = prefix.length * TupleText.MAX_BYTES_PER_CHAR + len;
+                if (key.length < room) {
+                    key = new byte[Math.max(room, key.length * 2)];
                 }
-                prefix.getChars(0, prefix.length(), key, 0);
-                System.arraycopy(rec.chars(), rec.tupleStart(t), key, prefix.length(), len);
+                int prefixLength = TupleText.encode(prefix, 0, prefix.length, key, 0);
+                System.arraycopy(rec.bytes(), rec.tupleStart(t), key, prefixLength, len);
+                int keyLength = prefixLength + len;
                 int p = Math.floorMod(hash(key, keyLength), files.length);
                 if (files[p] == null) {
                     files[p] = SpillFile.create();
@@ -85,14 +88,14 @@ final class SpilledRepeats {
         Set<String> seen = new HashSet<>();
         file.rewind();
         while (file.next()) {
-            if (!seen.add(new String(file.text(), 0, file.length()))) {
+            if (!seen.add(new String(file.text(), 0, file.length(), StandardCharsets.ISO_8859_1))) { // a char a byte: equal keys, equal Strings
                 repeats.set(file.number());
             }
         }
     }
 
-    /** A hash of the key's characters, mixed so that its low bits, which choose the partition, vary. */
-    private static int hash(char[] key, int length) {
+    /** A hash of the key's bytes, mixed so that its low bits, which choose the partition, vary. */
+    private static int hash(byte[] key, int length) {
         long h = 0;
         for (int i = 0; i < length; i++) {
             h = h * 31 + key[i];

@@ -9,10 +9,11 @@ import io.nsgflow.model.FlowRow;
  */
 public interface TupleDecoder {
     /**
-     * Fills {@code row}'s tuple fields (not its context) from {@code buf[off, off+len)}. The buffer
-     * belongs to the caller: it is read, never kept.
+     * Fills {@code row}'s tuple fields (not its context) from {@code buf[off, off+len)}, the
+     * tuple's UTF-8 text ({@link io.nsgflow.parse.TupleText}). The buffer belongs to the caller:
+     * it is read, never kept.
      *
      * @throws TupleException when the text is not a valid tuple of this format
      */
-    void decode(char[] buf, int off, int len, FlowRow row) throws TupleException;
+    void decode(byte[] buf, int off, int len, FlowRow row) throws TupleException;
 }

@@ -2,14 +2,17 @@ package io.nsgflow.decode;
 
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.IpAddress;
+import io.nsgflow.parse.TupleText;
 
 /**
- * A cursor over the comma-separated fields of one tuple in a shared character buffer. Each
- * {@code next...} call consumes one field and parses it where it lies, in one pass over the
- * characters: numbers and dotted-quad addresses are parsed while they are scanned, and anything
+ * A cursor over the comma-separated fields of one tuple in a shared byte buffer, its UTF-8 text
+ * ({@link TupleText}). Each {@code next...} call consumes one field and parses it where it lies,
+ * in one pass over the bytes: numbers and dotted-quad addresses are parsed while they are scanned, and anything
  * unusual falls back to a checked path that says exactly what is wrong. The field count is
  * checked as fields are consumed ({@link #end()} after the last); when it is wrong, that is the
- * error reported, whatever else is wrong with the tuple.
+ * error reported, whatever else is wrong with the tuple. A comma is one byte in UTF-8 and no byte
+ * of another character, so fields end where they ended in the text's chars; what a message quotes
+ * of a field is cut at characters ({@link #error}), as it was.
  */
 final class TupleFields {
     private static final long MAX_PORT = 65_535;
@@ -26,8 +29,12 @@ final class TupleFields {
     static final long MAX_COUNTER = (1L << 48) - 1;
     /** Decimal digits of the largest long: a number written with more significant digits does not fit. */
     private static final int MAX_DIGITS = 19;
+    /** Longer is not an address ({@link IpAddress#parse} refuses it). */
+    private static final int MAX_ADDRESS = 45;
     private final long[] ip = new long[2];
-    private char[] buf;
+    /** An address field off the fast path (IPv6, and anything unusual), widened for {@link IpAddress#parse}. */
+    private final char[] address = new char[MAX_ADDRESS];
+    private byte[] buf;
     private int start;
     private int pos;
     private int end;
@@ -38,7 +45,7 @@ final class TupleFields {
     private String format;
 
     /** Starts on a tuple that must have exactly {@code expected} fields. */
-    void reset(char[] buf, int off, int len, int expected, String format) {
+    void reset(byte[] buf, int off, int len, int expected, String format) {
         this.buf = buf;
         this.start = off;
         this.pos = off;
@@ -59,7 +66,7 @@ final class TupleFields {
         if (pos > end) {
             throw countError(); // fewer fields than expected
         }
-        char[] b = buf;
+        byte[] b = buf;
         int e = end;
         int p = pos;
         while (p < e && b[p] != ',') {
@@ -89,7 +96,7 @@ final class TupleFields {
     }
 
     /** How many comma-separated fields the tuple in {@code buf[off, off+len)} has. */
-    static int count(char[] buf, int off, int len) {
+    static int count(byte[] buf, int off, int len) {
         int fields = 1;
         for (int i = off; i < off + len; i++) {
             if (buf[i] == ',') {
@@ -110,7 +117,7 @@ final class TupleFields {
 
     /** Field {@code name} as a non-negative decimal no larger than {@code max}. */
     long nextLong(String name, long max) throws TupleException {
-        char[] b = buf;
+        byte[] b = buf;
         int e = end;
         int p = pos;
         long value = 0;
@@ -177,9 +184,25 @@ final class TupleFields {
             return;
         }
         advance();
-        if (!IpAddress.parse(buf, fieldStart, fieldEnd - fieldStart, ip)) {
+        if (!parseAddress()) {
             throw error(name, "is not an IP address");
         }
+    }
+
+    /**
+     * Parses the field just read as an address into {@link #ip}, widened a char a byte: a byte
+     * of a character that is not ASCII widens to no character of an address, so it is refused
+     * as the character was.
+     */
+    private boolean parseAddress() {
+        int len = fieldEnd - fieldStart;
+        if (len > MAX_ADDRESS) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            address[i] = (char) (buf[fieldStart + i] & 0xFF);
+        }
+        return IpAddress.parse(address, 0, len, ip);
     }
 
     /**
@@ -187,7 +210,7 @@ final class TupleFields {
      * the field into {@link #ip}. Returns where it ends, or -1 for anything else.
      */
     private int dottedQuad() {
-        char[] b = buf;
+        byte[] b = buf;
         int e = end;
         int p = pos;
         long value = 0;
@@ -232,10 +255,17 @@ final class TupleFields {
     /** Field {@code name}, which must be one character; returns it. */
     char nextLetter(String name) throws TupleException {
         advance();
-        if (fieldEnd - fieldStart != 1) {
-            throw error(name, fieldStart == fieldEnd ? "is empty" : "is not one letter");
+        if (fieldEnd - fieldStart == 1) {
+            return (char) (buf[fieldStart] & 0xFF);
         }
-        return buf[fieldStart];
+        if (fieldStart == fieldEnd) {
+            throw error(name, "is empty");
+        }
+        String text = lastText(); // one character of several bytes is no letter of a format either, but is one character
+        if (text.length() != 1) {
+            throw error(name, "is not one letter");
+        }
+        return text.charAt(0);
     }
 
     /** Consumes a field of any text and returns its start; its length is {@link #lastLength()}. */
@@ -251,13 +281,18 @@ final class TupleFields {
         return fieldEnd - fieldStart;
     }
 
-    char[] buffer() {
+    byte[] buffer() {
         return buf;
+    }
+
+    /** The text of the field just read. */
+    String lastText() {
+        return TupleText.decode(buf, fieldStart, fieldEnd - fieldStart);
     }
 
     /** An error about the field just read, quoting it (or about the field count, when that is wrong). */
     TupleException error(String name, String what) {
-        String text = new String(buf, fieldStart, Math.min(fieldEnd - fieldStart, 40));
+        String text = TupleText.decode(buf, fieldStart, fieldEnd - fieldStart, 40);
         return checked(new TupleException(name + " (field " + field + ") '" + text + "' " + what));
     }
 

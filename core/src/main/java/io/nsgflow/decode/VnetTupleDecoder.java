@@ -17,7 +17,7 @@ public final class VnetTupleDecoder implements TupleDecoder {
     private final TupleFields fields = new TupleFields();
 
     @Override
-    public void decode(char[] buf, int off, int len, FlowRow row) throws TupleException {
+    public void decode(byte[] buf, int off, int len, FlowRow row) throws TupleException {
         fields.reset(buf, off, len, 13, "VNet");
         fields.nextEndpoints(row, false);
         row.setProtocol((int) fields.nextLong("protocol", 255));
@@ -30,7 +30,8 @@ public final class VnetTupleDecoder implements TupleDecoder {
             default -> throw fields.error("flow state", "is not B, C, E or D");
         };
         int encryption = fields.nextRaw("encryption");
-        row.setEncryption(Encryption.intern(fields.buffer(), encryption, fields.lastLength()));
+        String known = Encryption.known(fields.buffer(), encryption, fields.lastLength());
+        row.setEncryption(known != null ? known : fields.lastText());
         fields.nextCounters(row);
         fields.end();
         row.setDecision(direction, state == FlowState.DENY ? Action.DENY : Action.ALLOW, state);

@@ -18,19 +18,20 @@ public final class Encryption {
     }
 
     /**
-     * The shared constant for a known value held in {@code buf[off, off+len)}, or a new String for
-     * an unknown one, so that decoding the common values allocates nothing.
+     * The shared constant for the known value whose ASCII bytes are {@code buf[off, off+len)}, or
+     * null for an unknown one (which the caller reads as the text it is), so that decoding the
+     * common values allocates nothing.
      */
-    public static String intern(char[] buf, int off, int len) {
+    public static String known(byte[] buf, int off, int len) {
         for (String known : KNOWN) {
-            if (sameChars(known, buf, off, len)) {
+            if (sameText(known, buf, off, len)) {
                 return known;
             }
         }
-        return new String(buf, off, len);
+        return null;
     }
 
-    private static boolean sameChars(String s, char[] buf, int off, int len) {
+    private static boolean sameText(String s, byte[] buf, int off, int len) {
         if (s.length() != len) {
             return false;
         }

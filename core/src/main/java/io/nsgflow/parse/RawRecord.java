@@ -11,11 +11,11 @@ import java.util.List;
 /**
  * One flow-log record as read, before its tuples are decoded: the header strings, the groups
  * (NSG: rule and MAC; VNet: ACL and rule) and the raw tuple text, copied into one reusable
- * character buffer. A record is handed on only once it is complete, so a file cut in the middle
+ * byte buffer as UTF-8 ({@link TupleText}: a byte a character, as tuples are ASCII). A record is handed on only once it is complete, so a file cut in the middle
  * of a record never yields half of it, and keys may come in any order (a re-indented or
  * key-sorted file puts {@code properties} before {@code resourceId}).
  *
- * <p>A record whose tuples outgrow {@link #spillChars} characters is not held: its tuples so far
+ * <p>A record whose tuples outgrow {@link #spillBytes} bytes is not held: its tuples so far
  * and all the rest go to a {@link SpillFile} as they are read, and only its header and groups stay
  * in memory; such a record is {@link #spilled()}, and its tuples are {@link #load loaded} one at a
  * time, in order, once the record is complete. So a record of a million tuples costs a few MB of
@@ -26,16 +26,18 @@ import java.util.List;
  */
 public final class RawRecord {
     /**
-     * The system property that sets {@link #spillChars} (how tests make small records spill).
+     * The system property that sets {@link #spillBytes} (how tests make small records spill). It
+     * counts the tuples' UTF-8 bytes, which are their characters, tuples being ASCII: its name
+     * says characters, as it did when the text was held as chars, and it means what it meant.
      */
     static final String SPILL_PROPERTY = "nsgflow.record.spillChars";
     /**
-     * Tuple text held in memory before a record spills: 4 Mi characters (8 MB of char[], about
-     * 60,000 tuples, a hundred times the largest record Azure writes), so that every real record
-     * is read as before, in memory, and a huge one costs a bounded few tens of MB even at a small
-     * heap.
+     * Tuple text held in memory before a record spills: 4 MiB (4 Mi characters of ASCII tuples,
+     * about 60,000 tuples, a hundred times the largest record Azure writes), so that every real
+     * record is read as before, in memory, and a huge one costs a bounded few tens of MB even at
+     * a small heap.
      */
-    static final int DEFAULT_SPILL_CHARS = 4 << 20;
+    static final int DEFAULT_SPILL_BYTES = 4 << 20;
     /** The names a group of tuples carries; which level of the schema gives which is {@link FlowLogSchema}'s data. */
     enum Name {
         RULE, MAC, ACL
@@ -98,25 +100,27 @@ public final class RawRecord {
 
     private final List<Group> groups = new ArrayList<>();
     private int groupCount;
-    private char[] chars = new char[8192];
-    private int charCount;
+    private byte[] bytes = new byte[8192];
+    private int byteCount;
+    /** A tuple that is not ASCII (or goes to the spill file), encoded before it is added as bytes. */
+    private byte[] encoded = new byte[256];
     private int[] starts = new int[256];
     private int[] lengths = new int[256];
     private int tupleCount;
-    /** Tuple characters held in memory at most; past them the record spills. */
-    private final int spillChars;
+    /** Tuple bytes held in memory at most; past them the record spills. */
+    private final int spillBytes;
     private SpillFile spill;
     private boolean spilled;
     /** The spilled tuple last loaded, -1 before the first. */
     private int loaded = -1;
 
-    RawRecord(int spillChars) {
-        this.spillChars = spillChars;
+    RawRecord(int spillBytes) {
+        this.spillBytes = spillBytes;
     }
 
     /** The spill threshold {@link #SPILL_PROPERTY} sets, or the default. */
-    static int spillChars() {
-        return Integer.getInteger(SPILL_PROPERTY, DEFAULT_SPILL_CHARS);
+    static int spillBytes() {
+        return Integer.getInteger(SPILL_PROPERTY, DEFAULT_SPILL_BYTES);
     }
 
     void reset(long index, long byteOffset) {
@@ -132,7 +136,7 @@ public final class RawRecord {
         schemas = 0;
         problems.clear();
         groupCount = 0;
-        charCount = 0;
+        byteCount = 0;
         tupleCount = 0;
         spilled = false; // the spill file is kept open for the next record that needs it, and cleared then
         loaded = -1;
@@ -171,7 +175,7 @@ public final class RawRecord {
             if (spilled) {
                 spill.truncate(group.spillAt);
             } else {
-                charCount = starts[group.firstTuple];
+                byteCount = starts[group.firstTuple];
             }
             tupleCount = group.firstTuple;
         }
@@ -205,25 +209,12 @@ public final class RawRecord {
         }
     }
 
-    /** Where {@link #addTuple(byte[], int, int)} widens a tuple's bytes, until tuples are held as bytes. */
-    private char[] widened = new char[256];
-
-    /** A tuple's text as printable ASCII bytes ({@link TupleBytesParser}), held as the characters they are. */
+    /**
+     * Adds a tuple whose text is {@code text[off, off+len)}, UTF-8 as {@link TupleText} writes it
+     * (for a tuple read straight from the input's bytes: ASCII is the same either way).
+     */
     void addTuple(byte[] text, int off, int len) throws IOException {
-        if (widened.length < len) {
-            widened = new char[len];
-        }
-        for (int i = 0; i < len; i++) {
-            widened[i] = (char) text[off + i];
-        }
-        addTuple(widened, 0, len);
-    }
-
-    void addTuple(char[] text, int off, int len) throws IOException {
-        if (!spilled && charCount + len > spillChars) {
-            spillHeld();
-        }
-        if (spilled) {
+        if (!reserve(len)) {
             try {
                 spill.append(0, text, off, len);
             } catch (IOException e) {
@@ -232,17 +223,53 @@ public final class RawRecord {
             tupleCount++;
             return;
         }
+        System.arraycopy(text, off, bytes, byteCount, len);
+        held(len);
+    }
+
+    /**
+     * Adds a tuple from the chars Jackson decoded: widened a byte a char while they are ASCII, as
+     * every valid tuple is; anything else is encoded aside first (rare, and always a bad tuple or
+     * an unusual VNet encryption value).
+     */
+    void addTuple(char[] text, int off, int len) throws IOException {
+        if (reserve(len) && TupleText.widenAscii(text, off, len, bytes, byteCount)) {
+            held(len);
+            return;
+        }
+        if (encoded.length < len * TupleText.MAX_BYTES_PER_CHAR) {
+            encoded = new byte[Math.max(len * TupleText.MAX_BYTES_PER_CHAR, encoded.length * 2)];
+        }
+        addTuple(encoded, 0, TupleText.encode(text, off, len, encoded, 0));
+    }
+
+    /**
+     * Makes room in memory for a tuple of {@code len} bytes, spilling the record when it would
+     * outgrow {@link #spillBytes}; false when the record is (now) spilled and the tuple goes to
+     * the file.
+     */
+    private boolean reserve(int len) throws IOException {
+        if (!spilled && byteCount + len > spillBytes) {
+            spillHeld();
+        }
+        if (spilled) {
+            return false;
+        }
         if (tupleCount == starts.length) {
             starts = Arrays.copyOf(starts, tupleCount * 2);
             lengths = Arrays.copyOf(lengths, tupleCount * 2);
         }
-        if (charCount + len > chars.length) {
-            chars = Arrays.copyOf(chars, Math.min(Math.max(chars.length * 2, charCount + len), Math.max(spillChars, len)));
+        if (byteCount + len > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.min(Math.max(bytes.length * 2, byteCount + len), Math.max(spillBytes, len)));
         }
-        System.arraycopy(text, off, chars, charCount, len);
-        starts[tupleCount] = charCount;
+        return true;
+    }
+
+    /** Notes the tuple of {@code len} bytes just written at the end of the held text. */
+    private void held(int len) {
+        starts[tupleCount] = byteCount;
         lengths[tupleCount] = len;
-        charCount += len;
+        byteCount += len;
         tupleCount++;
     }
 
@@ -263,15 +290,15 @@ public final class RawRecord {
                     groups.get(g).spillAt = spill.size();
                 }
                 if (t < tupleCount) {
-                    spill.append(0, chars, starts[t], lengths[t]);
+                    spill.append(0, bytes, starts[t], lengths[t]);
                 }
             }
         } catch (IOException e) {
             throw spillFailed(e);
         }
         spilled = true;
-        charCount = 0;
-        chars = new char[8192];
+        byteCount = 0;
+        bytes = new byte[8192];
         starts = new int[256];
         lengths = new int[256];
     }
@@ -309,8 +336,8 @@ public final class RawRecord {
     }
 
     /**
-     * Makes tuple {@code tuple}'s text readable: in {@link #chars()} from {@link #tupleStart} for
-     * {@link #tupleLength} characters. A no-op for a record held in memory, where every tuple is
+     * Makes tuple {@code tuple}'s text readable: in {@link #bytes()} from {@link #tupleStart} for
+     * {@link #tupleLength} bytes. A no-op for a record held in memory, where every tuple is
      * readable at once. For a {@link #spilled()} record only the tuple loaded last is, and tuples
      * are read from the file in order: loading an earlier one starts again from the first.
      *
@@ -406,9 +433,12 @@ public final class RawRecord {
         return tupleCount;
     }
 
-    /** The buffer that holds the tuples' text (for a spilled record, the one {@link #load loaded}); read it, never keep or change it. */
-    public char[] chars() {
-        return spilled ? spill.text() : chars;
+    /**
+     * The buffer that holds the tuples' text, UTF-8 as {@link TupleText} writes it (for a spilled
+     * record, the one {@link #load loaded}); read it, never keep or change it.
+     */
+    public byte[] bytes() {
+        return spilled ? spill.text() : bytes;
     }
 
     public int tupleStart(int tuple) {

@@ -23,19 +23,19 @@ public final class RecordReader {
     private End end;
     private Stop stop;
 
-    /** A reader whose records spill past {@link RawRecord#DEFAULT_SPILL_CHARS}, or what {@code nsgflow.record.spillChars} says. */
+    /** A reader whose records spill past {@link RawRecord#DEFAULT_SPILL_BYTES}, or what {@code nsgflow.record.spillChars} says. */
     public RecordReader() {
-        this(RawRecord.spillChars());
+        this(RawRecord.spillBytes());
     }
 
-    /** A reader whose records spill once their tuples pass {@code spillChars} characters (see {@link RawRecord}). */
-    RecordReader(int spillChars) {
-        this(spillChars, Json.FACTORY);
+    /** A reader whose records spill once their tuples pass {@code spillBytes} bytes (see {@link RawRecord}). */
+    RecordReader(int spillBytes) {
+        this(spillBytes, Json.FACTORY);
     }
 
     /** A reader that parses with {@code json}: {@link Json#JACKSON_ONLY} reads as Jackson alone does, for tests to compare. */
-    RecordReader(int spillChars, JsonFactory json) {
-        record = new RawRecord(spillChars);
+    RecordReader(int spillBytes, JsonFactory json) {
+        record = new RawRecord(spillBytes);
         fields = new RecordFields(record);
         this.json = json;
     }

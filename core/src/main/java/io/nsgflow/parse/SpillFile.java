@@ -10,16 +10,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Text entries (a number and some characters each) written to a temporary file and read back in
- * order: where the tuples of a record too large to hold in memory wait for the record's end
- * ({@link RawRecord}). The file is made in {@code java.io.tmpdir} and unlinked at once, so it has
- * no name while it is used and its space is freed when it is closed or the process ends, however
- * it ends (a signal, a kill, a crash): nothing is ever left behind to clean up. Text that is all
- * ASCII, as tuples are, takes a byte a character; other text two.
+ * Entries (a number and some bytes each: a tuple's text as {@link RawRecord} holds it) written to
+ * a temporary file and read back in order: where the tuples of a record too large to hold in
+ * memory wait for the record's end ({@link RawRecord}). The file is made in
+ * {@code java.io.tmpdir} and unlinked at once, so it has no name while it is used and its space is
+ * freed when it is closed or the process ends, however it ends (a signal, a kill, a crash):
+ * nothing is ever left behind to clean up.
  */
 public final class SpillFile implements Closeable {
     private static final int BUFFER = 1 << 16;
-    /** An entry's head: its number and its signed length (negative for two bytes a character). */
+    /** An entry's head: its number and its length. */
     private static final int HEAD = 8;
 
     private final FileChannel channel;
@@ -34,7 +34,7 @@ public final class SpillFile implements Closeable {
     /** While reading: the file offset of {@code buf[0]}. */
     private long readAt;
     private int number;
-    private char[] text = new char[256];
+    private byte[] text = new byte[256];
     private int length;
 
     private SpillFile(FileChannel channel) {
@@ -65,29 +65,17 @@ public final class SpillFile implements Closeable {
     }
 
     /** Appends an entry (after a read, writing goes on after the last entry). */
-    public void append(int number, char[] chars, int off, int len) throws IOException {
+    public void append(int number, byte[] bytes, int off, int len) throws IOException {
         writing();
-        boolean ascii = true;
-        for (int i = off; i < off + len && ascii; i++) {
-            ascii = chars[i] < 0x80;
-        }
-        int unit = ascii ? 1 : 2;
         room(HEAD);
         putInt(number);
-        putInt(ascii ? len : -len);
+        putInt(len);
         for (int i = off; i < off + len; ) {
-            room(unit);
-            int end = i + Math.min(off + len - i, (BUFFER - count) / unit);
-            if (ascii) {
-                for (; i < end; i++) {
-                    buf[count++] = (byte) chars[i];
-                }
-            } else {
-                for (; i < end; i++) {
-                    buf[count++] = (byte) (chars[i] >> 8);
-                    buf[count++] = (byte) chars[i];
-                }
-            }
+            room(1);
+            int n = Math.min(off + len - i, BUFFER - count);
+            System.arraycopy(bytes, i, buf, count, n);
+            count += n;
+            i += n;
         }
     }
 
@@ -117,7 +105,7 @@ public final class SpillFile implements Closeable {
 
     /**
      * Reads the next entry: its {@link #number()} and {@link #text()} (the first {@link #length()}
-     * characters) until the next call. Entry: after {@link #rewind()}.
+     * bytes) until the next call. Entry: after {@link #rewind()}.
      *
      * @return false after the last entry
      */
@@ -127,24 +115,16 @@ public final class SpillFile implements Closeable {
         }
         fill(HEAD);
         number = getInt();
-        int signed = getInt();
-        length = Math.abs(signed);
+        length = getInt();
         if (text.length < length) {
-            text = new char[Math.max(length, text.length * 2)];
+            text = new byte[Math.max(length, text.length * 2)];
         }
-        int unit = signed >= 0 ? 1 : 2;
         for (int i = 0; i < length; ) {
-            fill(unit);
-            int end = i + Math.min(length - i, (count - pos) / unit);
-            if (unit == 1) {
-                for (; i < end; i++) {
-                    text[i] = (char) (buf[pos++] & 0xFF);
-                }
-            } else {
-                for (; i < end; i++, pos += 2) {
-                    text[i] = (char) ((buf[pos] & 0xFF) << 8 | buf[pos + 1] & 0xFF);
-                }
-            }
+            fill(1);
+            int n = Math.min(length - i, count - pos);
+            System.arraycopy(buf, pos, text, i, n);
+            pos += n;
+            i += n;
         }
         return true;
     }
@@ -153,8 +133,8 @@ public final class SpillFile implements Closeable {
         return number;
     }
 
-    /** The characters of the entry read last: read them, never keep or change them. */
-    public char[] text() {
+    /** The bytes of the entry read last: read them, never keep or change them. */
+    public byte[] text() {
         return text;
     }
 

@@ -15,7 +15,7 @@ class TupleFieldsTest {
     private final FlowRow row = new FlowRow();
 
     private void decode(String tuple) throws TupleException {
-        v2.decode(tuple.toCharArray(), 0, tuple.length(), row);
+        Tuples.decode(v2, tuple, row);
     }
 
     @ParameterizedTest

@@ -2,8 +2,10 @@ package io.nsgflow.decode;
 
 import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.IpAddress;
+import io.nsgflow.parse.TupleText;
+import java.util.Arrays;
 
-/** Feeds tuple text to a decoder the way the reader does: in the middle of a larger shared buffer. */
+/** Feeds tuple text to a decoder the way the reader does: as its UTF-8 bytes, in the middle of a larger shared buffer. */
 final class Tuples {
     private static final String BEFORE = "\"junk,1,2,";
     private static final String AFTER = ",9,9\"";
@@ -13,9 +15,15 @@ final class Tuples {
 
     /** Decodes {@code tuple} into {@code row}, which may hold an earlier tuple (decoders reuse one row). */
     static FlowRow decode(TupleDecoder decoder, String tuple, FlowRow row) throws TupleException {
-        char[] buf = (BEFORE + tuple + AFTER).toCharArray();
-        decoder.decode(buf, BEFORE.length(), tuple.length(), row);
+        byte[] buf = bytes(BEFORE + tuple + AFTER);
+        decoder.decode(buf, BEFORE.length(), buf.length - BEFORE.length() - AFTER.length(), row);
         return row;
+    }
+
+    /** {@code text} as the reader holds it ({@link TupleText#encode}): a lone surrogate too. */
+    static byte[] bytes(String text) {
+        byte[] b = new byte[text.length() * TupleText.MAX_BYTES_PER_CHAR];
+        return Arrays.copyOf(b, TupleText.encode(text.toCharArray(), 0, text.length(), b, 0));
     }
 
     static FlowRow decode(TupleDecoder decoder, String tuple) throws TupleException {

@@ -13,6 +13,7 @@ import io.nsgflow.model.FlowRow;
 import io.nsgflow.model.FlowState;
 import io.nsgflow.model.LogFormat;
 import io.nsgflow.model.Protocol;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -39,7 +40,7 @@ class FlowFilterTest {
     private static FlowRow row(TupleDecoder decoder, String tuple, String nsg, String rule, String mac) {
         FlowRow row = new FlowRow();
         try {
-            decoder.decode(tuple.toCharArray(), 0, tuple.length(), row);
+            decoder.decode(tuple.getBytes(StandardCharsets.US_ASCII), 0, tuple.length(), row);
         } catch (TupleException e) {
             throw new AssertionError(tuple, e);
         }

@@ -137,7 +137,7 @@ class RecordReaderTest {
         for (RawRecord.Group g : r.groups()) {
             sb.append(" [").append(g.rule()).append('|').append(g.mac()).append('|').append(g.aclId()).append(": ");
             for (int t = g.firstTuple(); t < g.endTuple(); t++) {
-                sb.append(t > g.firstTuple() ? "; " : "").append(r.chars(), r.tupleStart(t), r.tupleLength(t));
+                sb.append(t > g.firstTuple() ? "; " : "").append(TupleText.decode(r.bytes(), r.tupleStart(t), r.tupleLength(t)));
             }
             sb.append(']');
         }

@@ -60,7 +60,7 @@ class TupleBytesParserTest {
                         int before = record.tupleCount();
                         ((TupleBytesParser) p).addPlainTuples(record);
                         for (int t = before; t < record.tupleCount(); t++) {
-                            elements.add("\"" + new String(record.chars(), record.tupleStart(t), record.tupleLength(t)));
+                            elements.add("\"" + TupleText.decode(record.bytes(), record.tupleStart(t), record.tupleLength(t)));
                         }
                         if (record.tupleCount() > before) {
                             states.put(elements.size(), state(p));

@@ -36,10 +36,10 @@ class TupleBytesPropertiesTest {
         Random random = new Random(seed);
         byte[] input = log(random).getBytes(StandardCharsets.UTF_8);
         int chunk = random.nextBoolean() ? 1 + random.nextInt(200) : Integer.MAX_VALUE;
-        int spillChars = random.nextInt(4) == 0 ? 100 + random.nextInt(400) : RawRecord.DEFAULT_SPILL_CHARS;
+        int spillBytes = random.nextInt(4) == 0 ? 100 + random.nextInt(400) : RawRecord.DEFAULT_SPILL_BYTES;
 
-        Read jackson = read(input, chunk, spillChars, Json.JACKSON_ONLY, RecordReader.Start.BEGINNING);
-        Read bytes = read(input, chunk, spillChars, Json.FACTORY, RecordReader.Start.BEGINNING);
+        Read jackson = read(input, chunk, spillBytes, Json.JACKSON_ONLY, RecordReader.Start.BEGINNING);
+        Read bytes = read(input, chunk, spillBytes, Json.FACTORY, RecordReader.Start.BEGINNING);
         assertThat(bytes).as("seed %s, input %s", seed, new String(input, StandardCharsets.UTF_8)).isEqualTo(jackson);
 
         Set<Long> laterRanges = new HashSet<>();
@@ -49,18 +49,18 @@ class TupleBytesPropertiesTest {
             }
         }
         RecordReader.Start start = new RecordReader.Start(0, null, false, laterRanges::contains);
-        assertThat(read(input, chunk, spillChars, Json.FACTORY, start)).as("seed %s, ranges at %s", seed, laterRanges)
-                .isEqualTo(read(input, chunk, spillChars, Json.JACKSON_ONLY, start));
+        assertThat(read(input, chunk, spillBytes, Json.FACTORY, start)).as("seed %s, ranges at %s", seed, laterRanges)
+                .isEqualTo(read(input, chunk, spillBytes, Json.JACKSON_ONLY, start));
     }
 
     private record Read(List<String> records, List<Long> offsets, String stderr, RecordReader.End end, RecordReader.Stop stop) {
     }
 
-    private static Read read(byte[] input, int chunk, int spillChars, JsonFactory json, RecordReader.Start start) {
+    private static Read read(byte[] input, int chunk, int spillBytes, JsonFactory json, RecordReader.Start start) {
         StringWriter err = new StringWriter();
         List<String> records = new ArrayList<>();
         List<Long> offsets = new ArrayList<>();
-        RecordReader reader = new RecordReader(spillChars, json);
+        RecordReader reader = new RecordReader(spillBytes, json);
         long count = reader.read(new Chunks(input, chunk), start, new Diagnostics(err, false).forInput("t"), r -> {
             records.add(describe(r));
             offsets.add(r.byteOffset());
@@ -77,7 +77,7 @@ class TupleBytesPropertiesTest {
             sb.append(" [").append(g.rule()).append('|').append(g.mac()).append(':');
             for (int t = g.firstTuple(); t < g.endTuple(); t++) {
                 r.load(t);
-                sb.append(" <").append(r.chars(), r.tupleStart(t), r.tupleLength(t)).append('>');
+                sb.append(" <").append(TupleText.decode(r.bytes(), r.tupleStart(t), r.tupleLength(t))).append('>');
             }
             sb.append(']');
         }
