@@ -178,6 +178,30 @@ class TupleBytesParserTest {
         }
     }
 
+    /** Every byte value but the quote at every place in the words the closing quote is looked for in: taken only when plain. */
+    @Test
+    void everyByteAtEveryPlaceOfAWordIsJudgedAlone() throws IOException {
+        for (int value = 0; value < 256; value++) {
+            if (value == '"') {
+                continue;
+            }
+            boolean plain = value >= 0x20 && value <= 0x7E && value != '\\';
+            for (int at = 0; at < 17; at++) {
+                byte[] string = ("\"" + "a".repeat(at) + "?" + "b".repeat(20 - at) + "\"").getBytes(StandardCharsets.ISO_8859_1);
+                string[1 + at] = (byte) value;
+                byte[] json = new byte[string.length + 2];
+                json[0] = '[';
+                System.arraycopy(string, 0, json, 1, string.length);
+                json[json.length - 1] = ']';
+                Reading jackson = read(json, Integer.MAX_VALUE, false);
+                Reading fast = read(json, Integer.MAX_VALUE, true);
+                assertThat(fast.end()).as("byte %s at %s", value, at).isEqualTo(jackson.end());
+                assertThat(fast.elements()).as("byte %s at %s", value, at).isEqualTo(jackson.elements());
+                assertThat(fast.taken()).as("byte %s at %s", value, at).isEqualTo(plain ? 1 : 0);
+            }
+        }
+    }
+
     /** Whatever the reads' lengths, from one byte up, both ways agree. */
     @Property(tries = 300)
     void randomArraysReadAsJacksonReadsThem(@ForAll("arrays") String json, @ForAll @IntRange(min = 1, max = 40) int chunk)
