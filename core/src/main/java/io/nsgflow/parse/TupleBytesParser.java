@@ -35,7 +35,8 @@ final class TupleBytesParser extends UTF8StreamJsonParser {
      * Adds to {@code record} the array's next elements while they are plain strings wholly in the
      * input buffer: every byte from the opening to the closing quote printable ASCII (0x20-0x7E)
      * other than a backslash. Each element (the whitespace and comma before it, and the string)
-     * is taken whole or not at all. Entry: in an array, on its START_ARRAY or on the last token of
+     * is taken whole or not at all. A string within the buffer (8000 bytes) is far below
+     * {@link Json#MAX_STRING}, so no limit Jackson enforces is passed over. Entry: in an array, on its START_ARRAY or on the last token of
      * an element. Return: on the last string taken (its text is not in the parser: the caller's
      * next call is {@code nextToken}), or where it was on entry when none was; the next byte is
      * Jackson's to read.
