@@ -1,5 +1,6 @@
 package io.nsgflow.format;
 
+import io.nsgflow.result.CellRun;
 import io.nsgflow.result.Column;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.TableSink;
@@ -14,8 +15,11 @@ import java.util.List;
  * one cell holding its JSON array, which keeps it whole and parseable.
  */
 final class DelimitedWriter implements TableSink {
+    private static final byte[] NOTHING = {};
+
     private final TextOut out;
     private final char separator;
+    private final byte[] separatorBytes;
     private final boolean header;
     private final CellText cells = new CellText();
     /** How this format spells a text cell. */
@@ -33,6 +37,7 @@ final class DelimitedWriter implements TableSink {
     DelimitedWriter(TextOut out, char separator, boolean header) {
         this.out = out;
         this.separator = separator;
+        this.separatorBytes = TextOut.encoded(String.valueOf(separator));
         this.header = header;
         this.spelling = separator == '\t' ? DelimitedWriter::writeTsv : DelimitedWriter::writeCsv;
     }
@@ -76,8 +81,7 @@ final class DelimitedWriter implements TableSink {
             list.integer(value);
             return;
         }
-        separate();
-        out.append(value);
+        out.appendEncoded(cell++ > 0 ? separatorBytes : NOTHING, value); // one check for room
     }
 
     @Override
@@ -138,6 +142,11 @@ final class DelimitedWriter implements TableSink {
         listOut.flush();
         cell(listText.getBuffer());
         listText.getBuffer().setLength(0);
+    }
+
+    @Override
+    public CellRun cellRun(int count) {
+        return new KeptCells(out, () -> cell += count);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.nsgflow.format;
 
+import io.nsgflow.result.CellRun;
 import io.nsgflow.result.Column;
 import io.nsgflow.result.TableSchema;
 import io.nsgflow.result.TableSink;
@@ -21,6 +22,9 @@ final class JsonTableWriter implements TableSink {
     private final boolean multipleTables;
     private List<Column> columns;
     private byte[][] keys;
+    /** Per column: its key and the quote that opens a string, for the times and addresses. */
+    private byte[][] keysOpeningStrings;
+    private final CellText cells = new CellText();
     /** Per column: its key and a text value, as last spelt for each String. */
     private RepeatedText[] keyedTexts;
     /** Per column: its key and {@code null}. */
@@ -43,12 +47,14 @@ final class JsonTableWriter implements TableSink {
         columns = table.columns();
         record = table.kind() == TableSchema.Kind.RECORD && !lines;
         keys = new byte[columns.size()][];
+        keysOpeningStrings = new byte[keys.length][];
         keyedTexts = new RepeatedText[keys.length];
         keyedNulls = new byte[keys.length][];
         for (int i = 0; i < keys.length; i++) {
             String key = (i > 0 ? "," : "") + quote(columns.get(i).name()) + ":";
             byte[] keyBytes = keyText(key);
             keys[i] = keyBytes;
+            keysOpeningStrings[i] = keyText(key + "\"");
             keyedTexts[i] = new RepeatedText((o, value) -> JsonValues.quoted(o.appendEncoded(keyBytes), value), RepeatedText.COLUMN_SLOTS);
             keyedNulls[i] = keyText(key + "null");
         }
@@ -108,7 +114,7 @@ final class JsonTableWriter implements TableSink {
         if (values.inList()) {
             values.integer(value);
         } else {
-            out.appendEncoded(keys[column++]).append(value);
+            out.appendEncoded(keys[column++], value);
         }
     }
 
@@ -126,14 +132,22 @@ final class JsonTableWriter implements TableSink {
 
     @Override
     public void instant(long epochMillis) {
-        key();
-        values.instant(epochMillis);
+        if (values.inList()) {
+            values.instant(epochMillis);
+        } else {
+            cells.time(out.appendEncoded(keysOpeningStrings[column++]), epochMillis);
+            out.append('"');
+        }
     }
 
     @Override
     public void address(long hi, long lo) {
-        key();
-        values.address(hi, lo);
+        if (values.inList()) {
+            values.address(hi, lo);
+        } else {
+            cells.ip(out.appendEncoded(keysOpeningStrings[column++]), hi, lo);
+            out.append('"');
+        }
     }
 
     @Override
@@ -155,6 +169,11 @@ final class JsonTableWriter implements TableSink {
     @Override
     public void endList() {
         values.endList();
+    }
+
+    @Override
+    public CellRun cellRun(int count) {
+        return new KeptCells(out, () -> column += count);
     }
 
     @Override

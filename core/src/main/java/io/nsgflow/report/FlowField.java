@@ -100,10 +100,6 @@ public enum FlowField {
      * and a call through two dozen lambdas was not inlined (13% of the writing thread's samples).
      */
     void write(FlowRow row, TableSink writer, AddressPair addresses) {
-        if (address != null) {
-            address.write(src ? addresses.src() : addresses.dst(), writer);
-            return;
-        }
         switch (this) {
             case TIME -> writer.instant(row.timeMillis());
             case VERSION -> writer.integer(row.context().version());
@@ -130,8 +126,37 @@ public enum FlowField {
             case ACL_ID -> writer.text(row.context().aclId());
             case TARGET_RESOURCE -> writer.text(row.context().targetResource());
             case FLOW_LOG -> writer.text(row.context().flowLog());
-            default -> throw new IllegalStateException("no cell for " + this);
+            default -> address.write(src ? addresses.src() : addresses.dst(), writer); // the enrichment fields
         }
+    }
+
+    /** What a cell's value is the same for across rows, so that a run of such cells can be written once per key and copied. */
+    enum SharedBy {
+        /** Nothing: the row's own (time, addresses, ports, counters, enrichment). */
+        ROW,
+        /** The row's group: its {@link io.nsgflow.model.FlowContext}. */
+        CONTEXT,
+        /** The row's protocol, direction, action and state: {@link #labels}. */
+        LABELS
+    }
+
+    SharedBy sharedBy() {
+        return switch (this) {
+            case VERSION, SUBSCRIPTION, RESOURCE_GROUP, NSG, RULE, MAC, ACL_ID, TARGET_RESOURCE, FLOW_LOG -> SharedBy.CONTEXT;
+            case PROTOCOL, DIRECTION, ACTION, STATE -> SharedBy.LABELS;
+            default -> SharedBy.ROW;
+        };
+    }
+
+    /** The row's {@link SharedBy#LABELS} as one key: equal for rows whose four label cells are equal, and only for those. */
+    static long labels(FlowRow row) {
+        return row.protocol() & 0xFFFF_FFFFL | (long) place(row.direction()) << 32 | (long) place(row.action()) << 36
+                | (long) place(row.state()) << 40;
+    }
+
+    /** An enum constant's place from 1, 0 for null. */
+    private static int place(Enum<?> e) {
+        return e == null ? 0 : e.ordinal() + 1;
     }
 
     private static void counter(TableSink w, long value) {

@@ -62,6 +62,17 @@ public interface TableSink {
     default void release() {
     }
 
+    /**
+     * The next {@code count} cells of every row of the current table (from the column where a
+     * row's first use of it starts, the same in each row) as a {@link CellRun}, which repeats them
+     * whole for rows with the same values there; null when this sink writes each cell on its own
+     * (a table measures its cells, a shaping stage may drop or reorder them). Asked after
+     * {@link #startTable}.
+     */
+    default CellRun cellRun(int count) {
+        return null;
+    }
+
     /** Completes the document and flushes. */
     void finish();
 }

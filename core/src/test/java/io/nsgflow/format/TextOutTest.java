@@ -35,7 +35,7 @@ class TextOutTest {
             Writer expected = new OutputStreamWriter(jdk, StandardCharsets.UTF_8);
             for (int piece = 0; piece < 30; piece++) {
                 String s = randomText(random, random.nextInt(60));
-                switch (random.nextInt(5)) {
+                switch (random.nextInt(6)) {
                     case 0 -> each(s, direct, decoded);
                     case 1 -> {
                         direct.append(s);
@@ -49,11 +49,18 @@ class TextOutTest {
                         direct.append(s.toCharArray(), 0, s.length());
                         decoded.append(s.toCharArray(), 0, s.length());
                     }
-                    default -> {
+                    case 4 -> {
                         long n = random.nextLong() >> random.nextInt(64);
                         direct.append(n);
                         decoded.append(n);
                         s = Long.toString(n);
+                    }
+                    default -> { // a keyed number: ready bytes (a key, a separator), then digits
+                        String key = ",\"k\u00e9\u20ac\":".substring(random.nextInt(8)); // whole chars: keys are
+                        long n = random.nextInt(4) == 0 ? random.nextLong() : random.nextLong() >>> random.nextInt(64);
+                        direct.appendEncoded(TextOut.encoded(key), n);
+                        decoded.appendEncoded(TextOut.encoded(key), n);
+                        s = key + n;
                     }
                 }
                 expected.write(s);
