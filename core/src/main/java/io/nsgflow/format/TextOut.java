@@ -1,5 +1,6 @@
 package io.nsgflow.format;
 
+import io.nsgflow.model.Utf8;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -283,12 +284,8 @@ public final class TextOut {
     /** Encodes one char that is not plain ASCII, or that follows a lone high surrogate; room for it is made. */
     private void encode(char c) {
         if (pendingHigh != 0 && Character.isLowSurrogate(c)) {
-            int cp = Character.toCodePoint(pendingHigh, c);
+            count += Utf8.put(Character.toCodePoint(pendingHigh, c), buf, count);
             pendingHigh = 0;
-            buf[count++] = (byte) (0xF0 | cp >> 18);
-            buf[count++] = (byte) (0x80 | cp >> 12 & 0x3F);
-            buf[count++] = (byte) (0x80 | cp >> 6 & 0x3F);
-            buf[count++] = (byte) (0x80 | cp & 0x3F);
             return;
         }
         if (pendingHigh != 0) {
@@ -297,19 +294,12 @@ public final class TextOut {
                 drain();
             }
         }
-        if (c < 0x80) {
-            buf[count++] = (byte) c;
-        } else if (c < 0x800) {
-            buf[count++] = (byte) (0xC0 | c >> 6);
-            buf[count++] = (byte) (0x80 | c & 0x3F);
-        } else if (Character.isHighSurrogate(c)) {
+        if (Character.isHighSurrogate(c)) {
             pendingHigh = c;
         } else if (Character.isLowSurrogate(c)) {
             buf[count++] = '?';
         } else {
-            buf[count++] = (byte) (0xE0 | c >> 12);
-            buf[count++] = (byte) (0x80 | c >> 6 & 0x3F);
-            buf[count++] = (byte) (0x80 | c & 0x3F);
+            count += Utf8.put(c, buf, count);
         }
     }
 

@@ -140,12 +140,25 @@ final class RecordFields {
         }
     }
 
-    /** {@code flowTuples}: copies each string's text into the record (as UTF-8 bytes). Entry: on its value. Return: on its last token. */
+    /**
+     * {@code flowTuples}: copies each string's text into the record, as UTF-8 bytes. A
+     * {@link TupleBytesParser} hands the plain strings straight from its input bytes, before each
+     * token Jackson reads: after the opening bracket, and after each element it left to Jackson.
+     * Entry: on its value. Return: on its last token.
+     */
     private void readTuples(JsonParser p) throws IOException {
         if (!expect(p, JsonToken.START_ARRAY, FlowLogSchema.TUPLES)) {
             return;
         }
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        TupleBytesParser bytes = p instanceof TupleBytesParser b ? b : null;
+        while (true) {
+            if (bytes != null) {
+                bytes.addPlainTuples(record);
+            }
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.END_ARRAY) {
+                return;
+            }
             if (t == JsonToken.VALUE_STRING) {
                 record.addTuple(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
             } else {

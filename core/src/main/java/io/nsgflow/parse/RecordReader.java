@@ -1,5 +1,6 @@
 package io.nsgflow.parse;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import io.nsgflow.diag.FileDiagnostics;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -18,6 +19,7 @@ import java.util.function.Consumer;
 public final class RecordReader {
     private final RawRecord record;
     private final RecordFields fields;
+    private final JsonFactory json;
     private End end;
     private Stop stop;
 
@@ -28,8 +30,14 @@ public final class RecordReader {
 
     /** A reader whose records spill once their tuples pass {@code spillBytes} bytes (see {@link RawRecord}). */
     RecordReader(int spillBytes) {
+        this(spillBytes, Json.FACTORY);
+    }
+
+    /** A reader that parses with {@code json}: {@link Json#JACKSON_ONLY} reads as Jackson alone does, for tests to compare. */
+    RecordReader(int spillBytes, JsonFactory json) {
         record = new RawRecord(spillBytes);
         fields = new RecordFields(record);
+        this.json = json;
     }
 
     /**
@@ -106,7 +114,7 @@ public final class RecordReader {
     public long read(InputStream in, Start start, FileDiagnostics diag, Consumer<RawRecord> handler) {
         // only an input's start tells its encoding: a range or a resumed read enters the UTF-8 text a whole read found
         Utf8Text text = new Utf8Text(in, start.offset() == 0 && start.shape() == null);
-        RecordStream stream = new RecordStream(new ResumableInput(text, start.offset()), diag, record, fields, handler);
+        RecordStream stream = new RecordStream(new ResumableInput(text, start.offset()), json, diag, record, fields, handler);
         try {
             return stream.read(start);
         } finally {

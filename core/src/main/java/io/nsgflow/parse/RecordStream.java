@@ -4,6 +4,7 @@ import static io.nsgflow.parse.ReadMessages.at;
 import static io.nsgflow.parse.ReadMessages.describe;
 import static io.nsgflow.parse.ReadMessages.truncated;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -35,6 +36,7 @@ final class RecordStream {
     private static final byte[] NO_OPENING = Shape.LINES.opening();
 
     private final ResumableInput input;
+    private final JsonFactory json;
     private final FileDiagnostics diag;
     private final RawRecord record;
     private final RecordFields fields;
@@ -57,9 +59,10 @@ final class RecordStream {
     /** The current parser began where reading resumed after bad JSON, not where this read began. */
     private boolean resumed;
 
-    RecordStream(ResumableInput input, FileDiagnostics diag, RawRecord record, RecordFields fields,
+    RecordStream(ResumableInput input, JsonFactory json, FileDiagnostics diag, RawRecord record, RecordFields fields,
             Consumer<RawRecord> handler) {
         this.input = input;
+        this.json = json;
         this.diag = diag;
         this.record = record;
         this.fields = fields;
@@ -338,7 +341,7 @@ final class RecordStream {
 
     /** A parser over the input, noting what its offsets count. */
     private JsonParser parser() throws IOException {
-        JsonParser p = Json.FACTORY.createParser(input);
+        JsonParser p = json.createParser(input);
         unit = p.currentLocation().getByteOffset() < 0 ? "character" : "byte";
         return p;
     }

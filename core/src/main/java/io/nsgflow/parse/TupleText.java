@@ -1,5 +1,7 @@
 package io.nsgflow.parse;
 
+import io.nsgflow.model.Utf8;
+
 /**
  * How a record's tuple text is held: as UTF-8 bytes, which for a tuple (valid ones are ASCII) is a
  * byte a character. Jackson hands strings as UTF-16 chars, and a JSON escape such as
@@ -46,21 +48,10 @@ public final class TupleText {
         int end = off + len;
         for (int i = off; i < end; i++) {
             char c = src[i];
-            if (c < 0x80) {
-                dst[p++] = (byte) c;
-            } else if (c < 0x800) {
-                dst[p++] = (byte) (0xC0 | c >> 6);
-                dst[p++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(src[i + 1])) {
-                int cp = Character.toCodePoint(c, src[++i]);
-                dst[p++] = (byte) (0xF0 | cp >> 18);
-                dst[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                dst[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                dst[p++] = (byte) (0x80 | cp & 0x3F);
-            } else { // the rest of the BMP, a lone surrogate among it
-                dst[p++] = (byte) (0xE0 | c >> 12);
-                dst[p++] = (byte) (0x80 | c >> 6 & 0x3F);
-                dst[p++] = (byte) (0x80 | c & 0x3F);
+            if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(src[i + 1])) {
+                p += Utf8.put(Character.toCodePoint(c, src[++i]), dst, p);
+            } else {
+                p += Utf8.put(c, dst, p); // a lone surrogate among the rest
             }
         }
         return p - at;

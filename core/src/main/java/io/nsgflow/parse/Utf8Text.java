@@ -1,5 +1,6 @@
 package io.nsgflow.parse;
 
+import io.nsgflow.model.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -211,22 +212,7 @@ final class Utf8Text extends InputStream {
 
     private int encode(int value) {
         pendingPos = 0;
-        if (value < 0x800) {
-            pending[0] = (byte) (0xC0 | value >> 6);
-            pending[1] = (byte) (0x80 | value & 0x3F);
-            pendingEnd = 2;
-        } else if (value < 0x10000) {
-            pending[0] = (byte) (0xE0 | value >> 12);
-            pending[1] = (byte) (0x80 | value >> 6 & 0x3F);
-            pending[2] = (byte) (0x80 | value & 0x3F);
-            pendingEnd = 3;
-        } else {
-            pending[0] = (byte) (0xF0 | value >> 18);
-            pending[1] = (byte) (0x80 | value >> 12 & 0x3F);
-            pending[2] = (byte) (0x80 | value >> 6 & 0x3F);
-            pending[3] = (byte) (0x80 | value & 0x3F);
-            pendingEnd = 4;
-        }
+        pendingEnd = Utf8.put(value, pending, 0);
         return pendingEnd;
     }
 
