@@ -91,21 +91,10 @@ final class HtmlReportCommand implements Callable<Integer> {
         Diagnostics diagnostics = input.diagnostics(terminal.err());
         // a signal while reading ends the read with no page (its numbers would be partial); while
         // writing, it waits for the page to be whole and in place, so no temporary file is left
-        try (StopSignal stop = StopSignal.install(ReportCommand.STOP_GRACE_SECONDS)) {
-            int code;
-            try {
-                code = readAndWrite(new Pipeline(filters.build(), diagnostics, terminal.in()).stopWhen(stop::requested),
-                        diagnostics, terminal);
-            } catch (Pipeline.Stopped stopped) {
-                diagnostics.print("stopped before the inputs were read: no page written");
-                code = stop.signalExitCode();
-            }
-            if (stop.requested()) {
-                code = stop.signalExitCode(); // stopped while writing the page, which is now whole
-            }
-            stop.finished(code);
-            return code;
-        }
+        return StopSignal.run(ReportCommand.STOP_GRACE_SECONDS,
+                stop -> readAndWrite(new Pipeline(filters.build(), diagnostics, terminal.in()).stopWhen(stop::requested),
+                        diagnostics, terminal),
+                () -> diagnostics.print("stopped before the inputs were read: no page written"));
     }
 
     private int readAndWrite(Pipeline pipeline, Diagnostics diagnostics, Terminal terminal) {

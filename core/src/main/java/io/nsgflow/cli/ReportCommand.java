@@ -178,20 +178,7 @@ abstract class ReportCommand implements Callable<Integer> {
      * @param out   the text output to flush at a {@code --strict} stop; null for a binary format
      */
     private int read(Terminal terminal, ReportSpec<?> read, TextOut out) {
-        try (StopSignal stop = StopSignal.install(STOP_GRACE_SECONDS)) {
-            int code;
-            try {
-                code = read(terminal, read, out, stop);
-            } catch (Pipeline.Stopped stopped) {
-                stopEarly(read.whole(), out);
-                code = stop.signalExitCode();
-            }
-            if (stop.requested()) {
-                code = stop.signalExitCode(); // stopped while writing the answer, which is now whole
-            }
-            stop.finished(code);
-            return code;
-        }
+        return StopSignal.run(STOP_GRACE_SECONDS, stop -> read(terminal, read, out, stop), () -> stopEarly(read.whole(), out));
     }
 
     private int read(Terminal terminal, ReportSpec<?> read, TextOut out, StopSignal stop) {

@@ -1,5 +1,6 @@
 package io.nsgflow.cli;
 
+import io.nsgflow.Pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -58,6 +59,34 @@ final class StopSignal implements AutoCloseable {
             }
         }
         return s;
+    }
+
+    /** A command that reads, able to stop early when {@link #requested()}. */
+    interface Stoppable {
+        /** @return the command's exit code */
+        int run(StopSignal stop);
+    }
+
+    /**
+     * Runs {@code command} with Ctrl-C and SIGTERM as a request to stop. When reading stopped early
+     * ({@link Pipeline.Stopped}), {@code stopped} completes or explains what the command began;
+     * either way a requested stop ends with the signal's code, once the output is whole.
+     */
+    static int run(long graceSeconds, Stoppable command, Runnable stopped) {
+        try (StopSignal stop = install(graceSeconds)) {
+            int code;
+            try {
+                code = command.run(stop);
+            } catch (Pipeline.Stopped e) {
+                stopped.run();
+                code = stop.signalExitCode();
+            }
+            if (stop.requested()) {
+                code = stop.signalExitCode(); // stopped while writing the answer, which is now whole
+            }
+            stop.finished(code);
+            return code;
+        }
     }
 
     boolean requested() {
