@@ -63,17 +63,18 @@ final class SpilledRepeats {
         byte[] key = new byte[256];
         for (RawRecord.Group g : rec.groups()) {
             String mac = macOf.apply(g);
-            char[] prefix = (mac == null ? "-" : mac.length() + ":" + mac).toCharArray();
+            char[] prefixChars = (mac == null ? "-" : mac.length() + ":" + mac).toCharArray();
+            byte[] prefix = new byte[prefixChars.length * TupleText.MAX_BYTES_PER_CHAR]; // encoded once a group
+            int prefixLength = TupleText.encode(prefixChars, 0, prefixChars.length, prefix, 0);
             for (int t = g.firstTuple(); t < g.endTuple(); t++) {
                 rec.load(t);
                 int len = rec.tupleLength(t);
-                int room = prefix.length * TupleText.MAX_BYTES_PER_CHAR + len;
-                if (key.length < room) {
-                    key = new byte[Math.max(room, key.length * 2)];
-                }
-                int prefixLength = TupleText.encode(prefix, 0, prefix.length, key, 0);
-                System.arraycopy(rec.bytes(), rec.tupleStart(t), key, prefixLength, len);
                 int keyLength = prefixLength + len;
+                if (key.length < keyLength) {
+                    key = new byte[Math.max(keyLength, key.length * 2)];
+                }
+                System.arraycopy(prefix, 0, key, 0, prefixLength);
+                System.arraycopy(rec.bytes(), rec.tupleStart(t), key, prefixLength, len);
                 int p = Math.floorMod(hash(key, keyLength), files.length);
                 if (files[p] == null) {
                     files[p] = SpillFile.create();
