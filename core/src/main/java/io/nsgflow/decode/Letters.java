@@ -4,6 +4,7 @@ import io.nsgflow.model.Action;
 import io.nsgflow.model.Direction;
 import io.nsgflow.model.FlowState;
 import io.nsgflow.model.Protocol;
+import java.util.Arrays;
 
 /**
  * What the one-letter fields of the formats mean, in one place for the fast path ({@link
@@ -19,7 +20,7 @@ final class Letters {
     private static final FlowState[] VNET_STATES = new FlowState[ALL];
 
     static {
-        java.util.Arrays.fill(PROTOCOLS, -1);
+        Arrays.fill(PROTOCOLS, -1);
         PROTOCOLS['T'] = Protocol.TCP;
         PROTOCOLS['U'] = Protocol.UDP;
         DIRECTIONS['I'] = Direction.INBOUND;

@@ -47,8 +47,6 @@ final class TupleWords {
     /** The commas that separate four one-letter fields, {@code L,L,L,L,}, as a word holds them. */
     private static final long LETTER_COMMAS = 0x2C00_2C00_2C00_2C00L;
     private static final long LETTER_COMMA_MASK = 0xFF00_FF00_FF00_FF00L;
-    /** VNet's protocol is a number from 0 to 255. */
-    private static final long MAX_PROTOCOL = 255;
     /** Bytes searched for the counters' commas: four counters of seven digits; twice as many for larger ones. */
     private static final int COUNTER_WINDOW = 4 * Long.BYTES;
     private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000};
@@ -131,7 +129,7 @@ final class TupleWords {
         Direction direction = Letters.direction(b[p + c1 + 1] & 0xFF);
         FlowState state = Letters.vnetState(b[p + c2 + 1] & 0xFF);
         String encryption = Encryption.known(b, p + c3 + 1, c4 - c3 - 1);
-        if (c1 == 0 || protocol < 0 || protocol > MAX_PROTOCOL || c2 - c1 != 2 || c3 - c2 != 2
+        if (c1 == 0 || protocol < 0 || protocol > VnetTupleDecoder.MAX_PROTOCOL || c2 - c1 != 2 || c3 - c2 != 2
                 || direction == null || state == null || encryption == null || !counters(p + c4 + 1, row)) {
             return false;
         }

@@ -13,6 +13,8 @@ import io.nsgflow.model.FlowState;
  * state {@code D} is the deny.
  */
 public final class VnetTupleDecoder implements TupleDecoder {
+    /** VNet's protocol is an IANA protocol number, which fits a byte. */
+    static final long MAX_PROTOCOL = 255;
 
     private final TupleWords words = new TupleWords();
     private final TupleFields fields = new TupleFields();
@@ -28,7 +30,7 @@ public final class VnetTupleDecoder implements TupleDecoder {
     void decodeChecked(byte[] buf, int off, int len, FlowRow row) throws TupleException {
         fields.reset(buf, off, len, 13, "VNet");
         fields.nextEndpoints(row, false);
-        row.setProtocol((int) fields.nextLong("protocol", 255));
+        row.setProtocol((int) fields.nextLong("protocol", MAX_PROTOCOL));
         Direction direction = NsgTupleDecoder.direction(fields, fields.nextLetter("direction"));
         FlowState state = Letters.vnetState(fields.nextLetter("flow state"));
         if (state == null) {
